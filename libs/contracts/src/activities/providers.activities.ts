@@ -1,0 +1,21 @@
+/** Activities hosted by the providers service on TaskQueues.providersActivities. */
+export type InquiryOutcome = 'convert' | 'close';
+
+export interface RecordInquiryOutcomeInput {
+  inquiryId: string;
+  outcome: InquiryOutcome;
+  reason: string | null;
+  decidedBy: string;
+  /** The workflow that decided; becomes the follow-up event's correlation id. */
+  workflowId: string;
+}
+
+export interface InquiryOutcomeRecorded {
+  inquiryId: string;
+  status: 'closed' | 'converted';
+  providerId: string | null;
+}
+
+export interface ProvidersActivities {
+  recordInquiryOutcome(input: RecordInquiryOutcomeInput): Promise<InquiryOutcomeRecorded>;
+}

@@ -1,0 +1,22 @@
+import type { EventDefinition } from './event-definition.js';
+import { eventKey } from './event-definition.js';
+import {
+  providerInquiryClosed,
+  providerInquiryConverted,
+  providerInquiryReceived,
+} from './events/provider-inquiry.events.js';
+import { providerEnrolled } from './events/provider.events.js';
+
+/** Every published event contract. New versions are added beside old ones, never replacing them. */
+export const EVENT_CATALOG: readonly EventDefinition[] = [
+  providerInquiryReceived,
+  providerInquiryClosed,
+  providerInquiryConverted,
+  providerEnrolled,
+];
+
+const byKey = new Map(EVENT_CATALOG.map((definition) => [eventKey(definition), definition]));
+
+export function findEventDefinition(type: string, version: number): EventDefinition | undefined {
+  return byKey.get(eventKey({ type, version }));
+}

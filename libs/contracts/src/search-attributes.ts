@@ -1,0 +1,14 @@
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
+/**
+ * Custom search attributes every workflow may set so operators can find processes in the Temporal
+ * UI (ARCHITECTURE rule 7). The dev server registers the same names from search-attributes.json;
+ * a unit test keeps the two in step.
+ */
+export const SearchAttributes = {
+  providerId: defineSearchAttributeKey('ProviderId', SearchAttributeType.KEYWORD),
+  inquiryId: defineSearchAttributeKey('InquiryId', SearchAttributeType.KEYWORD),
+  businessStatus: defineSearchAttributeKey('BusinessStatus', SearchAttributeType.KEYWORD),
+  workQueue: defineSearchAttributeKey('WorkQueue', SearchAttributeType.KEYWORD),
+  assignee: defineSearchAttributeKey('Assignee', SearchAttributeType.KEYWORD),
+} as const;

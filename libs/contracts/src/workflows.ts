@@ -1,0 +1,12 @@
+/**
+ * The workflow-safe part of the contracts: message definitions, activity interfaces, task queue and
+ * search-attribute names. No Node built-ins and no validation libraries, so workflow bundles stay
+ * deterministic and small.
+ */
+export * from './roles.js';
+export * from './task-queues.js';
+export * from './search-attributes.js';
+export * from './activities/tasks.activities.js';
+export * from './activities/providers.activities.js';
+export * from './workflows/task-decision.js';
+export * from './workflows/inquiry-triage.messages.js';
