@@ -1,0 +1,34 @@
+/**
+ * Dates of service are calendar dates with no time zone (ARCHITECTURE rule 8). Stored and passed
+ * as ISO `YYYY-MM-DD`; arithmetic is done in UTC so no local offset can shift a day.
+ * Pure functions: safe to use inside workflows.
+ */
+export type CalendarDate = string & { readonly __brand: 'CalendarDate' };
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+export function parseCalendarDate(value: string): CalendarDate {
+  const match = ISO_DATE.exec(value);
+  if (!match) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${value}`);
+  const [, y, m, d] = match;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  if (date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) {
+    throw new RangeError(`no such day: ${value}`);
+  }
+  return value as CalendarDate;
+}
+
+function toUtcMs(date: CalendarDate): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d);
+}
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return new Date(toUtcMs(date) + days * DAY_MS).toISOString().slice(0, 10) as CalendarDate;
+}
+
+/** Inclusive count of days from `start` to `end` (1 Jan–1 Jan is one day). */
+export function daysInclusive(start: CalendarDate, end: CalendarDate): number {
+  return Math.round((toUtcMs(end) - toUtcMs(start)) / DAY_MS) + 1;
+}

@@ -1,0 +1,77 @@
+import { BaseRpcContext, Server, type CustomTransportStrategy } from '@nestjs/microservices';
+import type { Database as MikroORM, EntityManager } from '@platform/persistence';
+import type { Kafka } from 'kafkajs';
+import { lastValueFrom } from 'rxjs';
+import { EVENT_CATALOG, eventKey, topicFor, type EventEnvelope } from '@platform/contracts';
+import { InboxConsumer, type InboxHandler } from '../inbox/inbox-consumer.js';
+import { ensureTopics } from '../kafka/kafka-client.js';
+import { deadLetterTopicFor } from '@platform/contracts';
+
+/** Handed to `@EventPattern` handlers as `@Ctx()`: the inbox transaction's EntityManager. */
+export class InboxContext extends BaseRpcContext<[EntityManager, EventEnvelope]> {
+  get em(): EntityManager {
+    return this.getArgByIndex(0) as EntityManager;
+  }
+
+  get envelope(): EventEnvelope {
+    return this.getArgByIndex(1) as EventEnvelope;
+  }
+}
+
+export interface KafkaInboxServerOptions {
+  kafka: Kafka;
+  orm: MikroORM;
+  consumer: string;
+}
+
+/**
+ * A NestJS microservice transport over the inbox consumer: controllers declare
+ * `@EventPattern(eventKey(providerInquiryReceived))` and receive validated envelopes exactly once.
+ */
+export class KafkaInboxServer extends Server implements CustomTransportStrategy {
+  private inbox: InboxConsumer | undefined;
+
+  constructor(private readonly options: KafkaInboxServerOptions) {
+    super();
+  }
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      const handlers = new Map<string, InboxHandler>();
+      for (const [pattern, handler] of this.getHandlers()) {
+        handlers.set(pattern, async (envelope, em) => {
+          const result = await handler(envelope, new InboxContext([em, envelope]));
+          await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+        });
+      }
+      const topics = EVENT_CATALOG.filter((definition) => handlers.has(eventKey(definition))).map(
+        topicFor,
+      );
+      await ensureTopics(this.options.kafka, [...topics, ...topics.map(deadLetterTopicFor)]);
+      this.inbox = new InboxConsumer({
+        kafka: this.options.kafka,
+        orm: this.options.orm,
+        logger: this.logger as never,
+        consumer: this.options.consumer,
+        topics: [...new Set(topics)],
+        handlers,
+      });
+      await this.inbox.start();
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.inbox?.stop();
+  }
+
+  on(): never {
+    throw new Error('KafkaInboxServer does not emit transport events');
+  }
+
+  unwrap<T>(): T {
+    return this.inbox as T;
+  }
+}

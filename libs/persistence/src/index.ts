@@ -1,0 +1,5 @@
+export * from './orm-config.js';
+export * from './open-database.js';
+export { Migration } from '@mikro-orm/migrations';
+export type { MigrationObject } from '@mikro-orm/core';
+export type { EntityManager } from '@mikro-orm/postgresql';

@@ -1,0 +1,4 @@
+export * from './endpoints.js';
+export * from './test-database.js';
+export * from './kafka-probe.js';
+export * from './eventually.js';
