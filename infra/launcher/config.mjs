@@ -43,16 +43,6 @@ export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal';
 export const TEMPORAL_CLI_VERSION = 'v1.5.1';
 export const TEMPORAL_NAMESPACE = 'default';
 
-// Used when libs/temporal/search-attributes.json does not exist yet (that file is owned by
-// libs/temporal; the launcher only creates it so the first `up` works).
-export const DEFAULT_SEARCH_ATTRIBUTES = {
-  ProviderId: 'Keyword',
-  InquiryId: 'Keyword',
-  BusinessStatus: 'Keyword',
-  WorkQueue: 'Keyword',
-  Assignee: 'Keyword',
-};
-
 export const PORT_VARS = {
   PP_PG_PORT: 55432,
   PP_KAFKA_PORT: 59092,
@@ -107,7 +97,7 @@ export function loadConfig(env = process.env) {
       temporalAddress: nonEmpty(env.PP_TEMPORAL_ADDRESS),
       temporalUiUrl: nonEmpty(env.PP_TEMPORAL_UI_URL),
     },
-    searchAttributesFile: path.join(REPO_ROOT, 'libs', 'temporal', 'search-attributes.json'),
+    searchAttributesFile: path.join(REPO_ROOT, 'libs', 'contracts', 'search-attributes.json'),
     kafkaPom: path.join(REPO_ROOT, 'infra', 'kafka', 'pom.xml'),
   };
 }

@@ -60,7 +60,9 @@ export async function runOrThrow(command, args, options = {}) {
   const result = await run(command, args, options);
   if (result.code !== 0) {
     const output = (result.stderr || result.stdout).trim().split('\n').slice(-15).join('\n');
-    throw new Error(`\`${path.basename(command)} ${args.join(' ')}\` failed (exit ${result.code}):\n${output}`);
+    throw new Error(
+      `\`${path.basename(command)} ${args.join(' ')}\` failed (exit ${result.code}):\n${output}`,
+    );
   }
   return result;
 }
@@ -121,7 +123,10 @@ export function runLogged(
 export function spawnDetached(command, args, { logFile, pidFile, env, cwd, uid, gid }) {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   fs.mkdirSync(path.dirname(pidFile), { recursive: true });
-  fs.appendFileSync(logFile, `\n=== ${new Date().toISOString()} starting: ${command} ${args.join(' ')}\n`);
+  fs.appendFileSync(
+    logFile,
+    `\n=== ${new Date().toISOString()} starting: ${command} ${args.join(' ')}\n`,
+  );
   const logOffset = fs.statSync(logFile).size;
   const fd = fs.openSync(logFile, 'a');
   let child;
@@ -192,6 +197,24 @@ export async function assertPortsFree(host, ports, component) {
         `${component}: ${host}:${port} is already in use by a process the launcher did not start; ` +
           `stop it or choose another port with ${envVar}=<port>`,
       );
+    }
+  }
+}
+
+// Temporary download/build directories are named `<prefix><pid>`; those whose process is gone
+// were left by an interrupted run (Ctrl-C during a download) and are deleted.
+export function removeStaleTemps(dir, prefix) {
+  let entries;
+  try {
+    entries = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (!entry.startsWith(prefix)) continue;
+    const pid = Number(entry.slice(prefix.length));
+    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) {
+      fs.rmSync(path.join(dir, entry), { recursive: true, force: true });
     }
   }
 }

@@ -1,0 +1,6 @@
+export * from './problems.js';
+export * from './problem-details.filter.js';
+export * from './zod-validation.js';
+export * from './pagination.js';
+export * from './health.js';
+export * from './create-http-app.js';

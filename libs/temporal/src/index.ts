@@ -1,0 +1,3 @@
+export * from './client.js';
+export * from './workers.js';
+export * from './failures.js';

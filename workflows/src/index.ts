@@ -1,0 +1,2 @@
+/** Every workflow type the platform worker registers. Workflow code only: no I/O, no Node APIs. */
+export { inquiryTriage } from './inquiry-triage/workflow.js';

@@ -1,0 +1,119 @@
+import {
+  ApplicationFailure,
+  condition,
+  proxyActivities,
+  setHandler,
+  upsertMemo,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  decideUpdate,
+  inquiryTriageStateQuery,
+  SearchAttributes,
+  TaskQueues,
+  WorkQueues,
+  type InquiryOutcome,
+  type InquiryOutcomeRecorded,
+  type InquiryTriageInput,
+  type InquiryTriageState,
+  type ProvidersActivities,
+  type TaskDecision,
+  type TasksActivities,
+} from '@platform/contracts/workflows';
+import { checkDecision } from '../shared/decision-rules.js';
+import { INQUIRY_DECISION, INQUIRY_TASK_PRIORITY } from './policy.js';
+
+const tasks = proxyActivities<TasksActivities>({
+  taskQueue: TaskQueues.tasksActivities,
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumInterval: '1 minute' },
+});
+
+const providers = proxyActivities<ProvidersActivities>({
+  taskQueue: TaskQueues.providersActivities,
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumInterval: '1 minute' },
+});
+
+const DAY_MS = 86_400_000;
+
+/**
+ * PRV-2: an inquiry waits in the inquiry work queue until a resource manager converts it into an
+ * enrolled provider or closes it. The workflow owns the decision; the providers service records it.
+ */
+export async function inquiryTriage(input: InquiryTriageInput): Promise<InquiryOutcomeRecorded> {
+  const { workflowId, startTime } = workflowInfo();
+  const state: InquiryTriageState = { status: 'awaiting-decision', taskId: null, outcome: null };
+  let decision: TaskDecision | undefined;
+
+  setHandler(inquiryTriageStateQuery, () => state);
+  setHandler(
+    decideUpdate,
+    (accepted) => {
+      decision = accepted;
+      return { taskId: accepted.taskId, outcome: accepted.outcome };
+    },
+    {
+      validator: (proposed) => {
+        const rejection = checkDecision(
+          proposed,
+          INQUIRY_DECISION,
+          decision === undefined ? state.taskId : null,
+        );
+        if (rejection) {
+          throw ApplicationFailure.create({ ...rejection, nonRetryable: true });
+        }
+      },
+    },
+  );
+
+  upsertSearchAttributes([
+    { key: SearchAttributes.inquiryId, value: input.inquiryId },
+    { key: SearchAttributes.businessStatus, value: state.status },
+    { key: SearchAttributes.workQueue, value: WorkQueues.providerInquiries },
+  ]);
+  upsertMemo({ summary: `Inquiry from ${input.name} (${input.source}): awaiting a decision` });
+
+  const task = await tasks.createTask({
+    requestKey: `${workflowId}/decision`,
+    workflowId,
+    queue: WorkQueues.providerInquiries,
+    title: `Provider inquiry: ${input.name}`,
+    subject: { type: 'provider-inquiry', id: input.inquiryId },
+    priority: INQUIRY_TASK_PRIORITY,
+    dueAt: new Date(startTime.getTime() + input.decisionDays * DAY_MS).toISOString(),
+    allowedOutcomes: INQUIRY_DECISION.outcomes,
+    outcomesRequiringReason: INQUIRY_DECISION.outcomesRequiringReason,
+    deciderRoles: INQUIRY_DECISION.deciderRoles,
+  });
+  state.taskId = task.taskId;
+
+  await condition(() => decision !== undefined);
+  const decided = decision as TaskDecision;
+  state.outcome = decided.outcome as InquiryOutcome;
+  setStatus(state, 'recording-outcome', `Inquiry from ${input.name}: recording ${decided.outcome}`);
+
+  const recorded = await providers.recordInquiryOutcome({
+    inquiryId: input.inquiryId,
+    outcome: state.outcome,
+    reason: decided.reason ?? null,
+    decidedBy: decided.decidedBy.userId,
+    workflowId,
+  });
+  await tasks.completeTask({
+    taskId: task.taskId,
+    outcome: decided.outcome,
+    decidedBy: decided.decidedBy.userId,
+    reason: decided.reason ?? null,
+  });
+
+  setStatus(state, recorded.status, `Inquiry from ${input.name}: ${recorded.status} by ${decided.decidedBy.userId}`);
+  return recorded;
+}
+
+function setStatus(state: InquiryTriageState, status: InquiryTriageState['status'], summary: string) {
+  state.status = status;
+  upsertSearchAttributes([{ key: SearchAttributes.businessStatus, value: status }]);
+  upsertMemo({ summary });
+}
