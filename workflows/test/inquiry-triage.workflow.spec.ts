@@ -120,7 +120,14 @@ describe('inquiry triage workflow (PRV-2)', () => {
       providerId: 'provider-1',
     });
     expect(recordedOutcomes.filter((o) => o.inquiryId === inquiryId)).toEqual([
-      { inquiryId, outcome: 'convert', reason: null, decidedBy: 'rm.rivera', workflowId: handle.workflowId },
+      {
+        inquiryId,
+        outcome: 'convert',
+        reason: null,
+        decidedBy: 'rm.rivera',
+        decidedByRoles: ['resource-manager'],
+        workflowId: handle.workflowId,
+      },
     ]);
     expect(completedTasks.filter((t) => t.taskId === taskId)).toHaveLength(1);
     const description = await handle.describe();

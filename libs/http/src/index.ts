@@ -4,3 +4,4 @@ export * from './zod-validation.js';
 export * from './pagination.js';
 export * from './health.js';
 export * from './create-http-app.js';
+export * from './run-until-signal.js';

@@ -6,7 +6,7 @@ import { ValidationProblem } from './problems.js';
 export class ZodValidationPipe<T extends z.ZodType> implements PipeTransform<unknown, z.infer<T>> {
   constructor(
     private readonly schema: T,
-    private readonly where: 'body' | 'query',
+    private readonly where: 'body' | 'query' | 'path',
   ) {}
 
   transform(value: unknown): z.infer<T> {

@@ -99,6 +99,7 @@ export async function inquiryTriage(input: InquiryTriageInput): Promise<InquiryO
     outcome: state.outcome,
     reason: decided.reason ?? null,
     decidedBy: decided.decidedBy.userId,
+    decidedByRoles: decided.decidedBy.roles,
     workflowId,
   });
   await tasks.completeTask({

@@ -1,4 +1,6 @@
 /** Activities hosted by the providers service on TaskQueues.providersActivities. */
+import type { Role } from '../roles.js';
+
 export type InquiryOutcome = 'convert' | 'close';
 
 export interface RecordInquiryOutcomeInput {
@@ -6,6 +8,7 @@ export interface RecordInquiryOutcomeInput {
   outcome: InquiryOutcome;
   reason: string | null;
   decidedBy: string;
+  decidedByRoles: readonly Role[];
   /** The workflow that decided; becomes the follow-up event's correlation id. */
   workflowId: string;
 }

@@ -1,11 +1,22 @@
-import { BaseRpcContext, Server, type CustomTransportStrategy } from '@nestjs/microservices';
+import {
+  BaseRpcContext,
+  EventPattern,
+  Server,
+  type CustomTransportStrategy,
+} from '@nestjs/microservices';
 import type { Database as MikroORM, EntityManager } from '@platform/persistence';
 import type { Kafka } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
-import { EVENT_CATALOG, eventKey, topicFor, type EventEnvelope } from '@platform/contracts';
+import {
+  EVENT_CATALOG,
+  deadLetterTopicFor,
+  eventKey,
+  topicFor,
+  type EventDefinition,
+  type EventEnvelope,
+} from '@platform/contracts';
 import { InboxConsumer, type InboxHandler } from '../inbox/inbox-consumer.js';
 import { ensureTopics } from '../kafka/kafka-client.js';
-import { deadLetterTopicFor } from '@platform/contracts';
 
 /** Handed to `@EventPattern` handlers as `@Ctx()`: the inbox transaction's EntityManager. */
 export class InboxContext extends BaseRpcContext<[EntityManager, EventEnvelope]> {
@@ -74,4 +85,13 @@ export class KafkaInboxServer extends Server implements CustomTransportStrategy 
   unwrap<T>(): T {
     return this.inbox as T;
   }
+}
+
+/**
+ * Marks a controller method as the handler of one event contract (type + version), delivered
+ * through the inbox. The method receives the validated envelope as its payload.
+ */
+export function OnEvent(definition: EventDefinition): MethodDecorator {
+  const pattern: string = eventKey(definition);
+  return EventPattern(pattern) as MethodDecorator;
 }

@@ -1,0 +1,2 @@
+export { startProvidersService } from './providers.service.js';
+export { loadProvidersConfig, type ProvidersConfig } from './config.js';

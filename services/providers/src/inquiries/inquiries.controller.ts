@@ -1,0 +1,59 @@
+import { Controller, Get, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@platform/contracts';
+import { CurrentActor, Public, RequireRoles } from '@platform/auth';
+import { ValidBody, ValidQuery, ZodValidationPipe, type Page } from '@platform/http';
+import { InquiriesService } from './inquiries.service.js';
+import type { InquiryRecord } from './inquiry.entity.js';
+import {
+  inquiryExample,
+  inquiryIdParam,
+  listInquiriesQuery,
+  submitInquiryBody,
+  type ListInquiriesQuery,
+  type SubmitInquiryBody,
+} from './inquiry.schemas.js';
+
+const GUEST: Actor = { userId: 'guest', displayName: 'Self-service guest', roles: [] };
+
+@ApiTags('inquiries')
+@Controller()
+export class InquiriesController {
+  constructor(@Inject(InquiriesService) private readonly inquiries: InquiriesService) {}
+
+  @Post('inquiries')
+  @HttpCode(201)
+  @RequireRoles('resource-manager', 'resource-manager-supervisor')
+  @ApiOperation({ summary: 'Record a provider inquiry taken by staff (PRV-2)' })
+  submit(
+    @ValidBody(submitInquiryBody, inquiryExample) body: SubmitInquiryBody,
+    @CurrentActor() actor: Actor,
+    @Headers('x-correlation-id') correlationId?: string,
+  ): Promise<InquiryRecord> {
+    return this.inquiries.submit(body, 'staff', actor, correlationId);
+  }
+
+  @Post('self-service/inquiries')
+  @HttpCode(201)
+  @Public()
+  @ApiOperation({ summary: 'Submit an inquiry as a prospective provider, no account needed (SS-1)' })
+  submitAsGuest(
+    @ValidBody(submitInquiryBody, inquiryExample) body: SubmitInquiryBody,
+  ): Promise<InquiryRecord> {
+    return this.inquiries.submit(body, 'guest', GUEST);
+  }
+
+  @Get('inquiries')
+  @RequireRoles('resource-manager', 'resource-manager-supervisor', 'operator')
+  @ApiOperation({ summary: 'List inquiries, newest first, filtered by status and source' })
+  list(@ValidQuery(listInquiriesQuery) query: ListInquiriesQuery): Promise<Page<InquiryRecord>> {
+    return this.inquiries.list(query);
+  }
+
+  @Get('inquiries/:id')
+  @RequireRoles('resource-manager', 'resource-manager-supervisor', 'operator')
+  @ApiOperation({ summary: 'One inquiry with its decision, if any' })
+  get(@Param('id', new ZodValidationPipe(inquiryIdParam, 'path')) id: string): Promise<InquiryRecord> {
+    return this.inquiries.get(id);
+  }
+}

@@ -1,0 +1,39 @@
+import { Logger } from '@nestjs/common';
+import { EVENT_CATALOG, TaskQueues, deadLetterTopicFor, topicFor } from '@platform/contracts';
+import type { RunningService } from '@platform/http';
+import { createKafka, ensureTopics, KafkaInboxServer, OutboxRelay } from '@platform/messaging';
+import { startService } from '@platform/runtime';
+import { createProvidersActivities } from './activities/providers.activities.js';
+import type { ProvidersConfig } from './config.js';
+import { openProvidersDatabase } from './database.js';
+import { ProvidersModule } from './providers.module.js';
+
+/** The consumer group (and inbox namespace) of this service's process starters. */
+export const PROCESS_STARTERS_CONSUMER = 'providers.process-starters';
+
+/**
+ * The providers service: HTTP API, activity worker, outbox relay publishing its events, and the
+ * event consumers that start its processes.
+ */
+export function startProvidersService(config: ProvidersConfig): Promise<RunningService> {
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'providers' });
+  return startService({
+    name: 'providers',
+    title: 'Providers service',
+    description: 'Provider inquiries, enrolment and the provider lifecycle (DOMAIN.md PRV).',
+    config,
+    openDatabase: openProvidersDatabase,
+    activities: { taskQueue: TaskQueues.providersActivities, create: createProvidersActivities },
+    module: (deps) => ProvidersModule.register({ ...deps, config }),
+    async extensions(orm) {
+      const ownTopics = EVENT_CATALOG.filter((d) => d.owner === 'providers').map(topicFor);
+      await ensureTopics(kafka, [...ownTopics, ...ownTopics.map(deadLetterTopicFor)]);
+      const relay = new OutboxRelay({ orm, kafka, logger: new Logger('OutboxRelay') });
+      const consumers = new KafkaInboxServer({ kafka, orm, consumer: PROCESS_STARTERS_CONSUMER });
+      return [
+        { attach: (app) => void app.connectMicroservice({ strategy: consumers }) },
+        { start: () => relay.start(), stop: () => relay.stop() },
+      ];
+    },
+  });
+}

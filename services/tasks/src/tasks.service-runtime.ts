@@ -1,0 +1,20 @@
+import { TaskQueues } from '@platform/contracts';
+import type { RunningService } from '@platform/http';
+import { startService } from '@platform/runtime';
+import type { TasksConfig } from './config.js';
+import { openTasksDatabase } from './database.js';
+import { createTasksActivities } from './tasks/task-activities.js';
+import { TasksModule } from './tasks.module.js';
+
+/** The tasks service: work queues and human tasks, and the activities workflows create them with. */
+export function startTasksService(config: TasksConfig): Promise<RunningService> {
+  return startService({
+    name: 'tasks',
+    title: 'Tasks service',
+    description: 'Work queues and human tasks; decisions are sent to the owning process.',
+    config,
+    openDatabase: openTasksDatabase,
+    activities: { taskQueue: TaskQueues.tasksActivities, create: createTasksActivities },
+    module: (deps) => TasksModule.register({ ...deps, config }),
+  });
+}

@@ -1,0 +1,34 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type { Role } from '@platform/contracts';
+
+export const TASK_STATUSES = ['open', 'completed'] as const;
+export const TASK_PRIORITIES = ['low', 'normal', 'high'] as const;
+
+/** A human step of a process: who may decide it, by when, and with which outcomes. */
+export const Task = defineEntity({
+  name: 'Task',
+  tableName: 'task',
+  properties: {
+    id: p.uuid().primary(),
+    requestKey: p.text().fieldName('request_key').unique(),
+    workflowId: p.text().fieldName('workflow_id'),
+    queue: p.text(),
+    title: p.text(),
+    subjectType: p.text().fieldName('subject_type'),
+    subjectId: p.text().fieldName('subject_id'),
+    priority: p.enum(TASK_PRIORITIES),
+    status: p.enum(TASK_STATUSES).default('open'),
+    dueAt: p.datetime().fieldName('due_at'),
+    assignee: p.text().nullable(),
+    allowedOutcomes: p.json<string[]>().fieldName('allowed_outcomes'),
+    outcomesRequiringReason: p.json<string[]>().fieldName('outcomes_requiring_reason'),
+    deciderRoles: p.json<Role[]>().fieldName('decider_roles'),
+    createdAt: p.datetime().fieldName('created_at').onCreate(() => new Date()),
+    completedAt: p.datetime().fieldName('completed_at').nullable(),
+    outcome: p.text().nullable(),
+    decidedBy: p.text().fieldName('decided_by').nullable(),
+    reason: p.text().nullable(),
+  },
+});
+
+export type TaskRecord = InferEntity<typeof Task>;

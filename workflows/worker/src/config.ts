@@ -1,0 +1,5 @@
+import { loadConfig, logVars, temporalVars } from '@platform/config';
+
+export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env) {
+  return loadConfig('workflows-worker', { ...temporalVars, ...logVars }, env);
+}
