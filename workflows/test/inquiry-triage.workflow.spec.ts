@@ -6,7 +6,12 @@ import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { Worker } from '@temporalio/worker';
-import { connectTemporalClient, startActivityWorker, startWorkflowWorker, type RunningWorker } from '@platform/temporal';
+import {
+  connectTemporalClient,
+  startActivityWorker,
+  startWorkflowWorker,
+  type RunningWorker,
+} from '@platform/temporal';
 import {
   decideUpdate,
   DecisionRejection,
@@ -67,7 +72,11 @@ beforeAll(async () => {
   workers = await Promise.all([
     startWorkflowWorker({ address, namespace }, queues.workflows, workflowsPath),
     startActivityWorker({ address, namespace }, TaskQueues.tasksActivities, tasksActivities),
-    startActivityWorker({ address, namespace }, TaskQueues.providersActivities, providersActivities),
+    startActivityWorker(
+      { address, namespace },
+      TaskQueues.providersActivities,
+      providersActivities,
+    ),
   ]);
 });
 
@@ -145,7 +154,9 @@ describe('inquiry triage workflow (PRV-2)', () => {
     const { handle, taskId } = await startTriage();
     const rejected = await handle
       .executeUpdate(decideUpdate, {
-        args: [{ taskId, outcome: 'convert', decidedBy: { userId: 'cw.chen', roles: ['case-worker'] } }],
+        args: [
+          { taskId, outcome: 'convert', decidedBy: { userId: 'cw.chen', roles: ['case-worker'] } },
+        ],
       })
       .catch((error: unknown) => error);
     expect(rejected).toBeInstanceOf(WorkflowUpdateFailedError);
@@ -157,7 +168,9 @@ describe('inquiry triage workflow (PRV-2)', () => {
     const state = await handle.query(inquiryTriageStateQuery);
     expect(state).toEqual({ status: 'awaiting-decision', taskId, outcome: null });
     const history = await handle.fetchHistory();
-    expect(history.events?.some((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toBe(false);
+    expect(history.events?.some((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toBe(
+      false,
+    );
 
     // The right person can still decide afterwards.
     await handle.executeUpdate(decideUpdate, {
@@ -169,7 +182,9 @@ describe('inquiry triage workflow (PRV-2)', () => {
   it('PRV-2: closing without a reason is rejected before anything is recorded', async () => {
     const { handle, taskId } = await startTriage();
     const rejected = await handle
-      .executeUpdate(decideUpdate, { args: [{ taskId, outcome: 'close', decidedBy: resourceManager }] })
+      .executeUpdate(decideUpdate, {
+        args: [{ taskId, outcome: 'close', decidedBy: resourceManager }],
+      })
       .catch((error: WorkflowUpdateFailedError) => error.cause as ApplicationFailure);
     expect(rejected.type).toBe(DecisionRejection.reasonRequired);
     expect((await handle.query(inquiryTriageStateQuery)).status).toBe('awaiting-decision');

@@ -109,11 +109,19 @@ export async function inquiryTriage(input: InquiryTriageInput): Promise<InquiryO
     reason: decided.reason ?? null,
   });
 
-  setStatus(state, recorded.status, `Inquiry from ${input.name}: ${recorded.status} by ${decided.decidedBy.userId}`);
+  setStatus(
+    state,
+    recorded.status,
+    `Inquiry from ${input.name}: ${recorded.status} by ${decided.decidedBy.userId}`,
+  );
   return recorded;
 }
 
-function setStatus(state: InquiryTriageState, status: InquiryTriageState['status'], summary: string) {
+function setStatus(
+  state: InquiryTriageState,
+  status: InquiryTriageState['status'],
+  summary: string,
+) {
   state.status = status;
   upsertSearchAttributes([{ key: SearchAttributes.businessStatus, value: status }]);
   upsertMemo({ summary });

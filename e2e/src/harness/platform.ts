@@ -1,0 +1,76 @@
+import { startDevIssuer, type DevIssuer } from '@platform/auth';
+import { createTestDatabase, infraEndpoints, type TestDatabase } from '@platform/testing';
+import { freePort } from './free-port.js';
+import { spawnService, type ServiceProcess } from './service-process.js';
+
+export interface Platform {
+  providersUrl: string;
+  tasksUrl: string;
+  databases: { providers: TestDatabase; tasks: TestDatabase };
+  issuer: DevIssuer;
+  token(username: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+const ISSUER = 'urn:provider-platform:test-issuer';
+const AUDIENCE = 'provider-platform';
+
+/**
+ * The whole platform for end-to-end tests and benchmarks: fresh databases, an in-process token
+ * issuer, and every service and worker as its own process from its build, against the launcher's
+ * real Kafka, Temporal and PostgreSQL.
+ */
+export async function startPlatform(prefix = 'e2e'): Promise<Platform> {
+  const endpoints = infraEndpoints();
+  const issuer = await startDevIssuer({ port: 0, issuer: ISSUER, audience: AUDIENCE });
+  const databases = {
+    providers: await createTestDatabase(`${prefix}_providers`),
+    tasks: await createTestDatabase(`${prefix}_tasks`),
+  };
+  const common = {
+    KAFKA_BROKERS: endpoints.kafka.brokers.join(','),
+    TEMPORAL_ADDRESS: endpoints.temporal.address,
+    TEMPORAL_NAMESPACE: endpoints.temporal.namespace,
+    AUTH_JWKS_URL: issuer.jwksUrl,
+    AUTH_ISSUER: ISSUER,
+    AUTH_AUDIENCE: AUDIENCE,
+    LOG_LEVEL: 'warn',
+  };
+  const [providersPort, tasksPort] = [await freePort(), await freePort()];
+  const processes: ServiceProcess[] = [];
+  const stop = async () => {
+    await Promise.all(processes.map((p) => p.stop()));
+    await issuer.close();
+    await Promise.all(Object.values(databases).map((db) => db.drop()));
+  };
+  try {
+    processes.push(
+      ...(await Promise.all([
+        spawnService(`${prefix}-workflows-worker`, 'workflows/worker/dist/main.js', common, null),
+        spawnService(
+          `${prefix}-providers`,
+          'services/providers/dist/main.js',
+          { ...common, DATABASE_URL: databases.providers.url, PORT: String(providersPort) },
+          `http://127.0.0.1:${providersPort}/health`,
+        ),
+        spawnService(
+          `${prefix}-tasks`,
+          'services/tasks/dist/main.js',
+          { ...common, DATABASE_URL: databases.tasks.url, PORT: String(tasksPort) },
+          `http://127.0.0.1:${tasksPort}/health`,
+        ),
+      ])),
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    providersUrl: `http://127.0.0.1:${providersPort}`,
+    tasksUrl: `http://127.0.0.1:${tasksPort}`,
+    databases,
+    issuer,
+    token: (username) => issuer.tokenFor(username),
+    stop,
+  };
+}

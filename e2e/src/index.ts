@@ -1,0 +1,3 @@
+export * from './harness/platform.js';
+export * from './harness/free-port.js';
+export * from './harness/service-process.js';

@@ -1,0 +1,27 @@
+/** A small JSON client for the platform's HTTP APIs. */
+export interface HttpResult<T = Record<string, unknown>> {
+  status: number;
+  contentType: string;
+  body: T;
+}
+
+export async function call<T = Record<string, unknown>>(
+  method: 'GET' | 'POST',
+  url: string,
+  options: { token?: string; body?: unknown } = {},
+): Promise<HttpResult<T>> {
+  const response = await fetch(url, {
+    method,
+    headers: {
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    body: (text ? JSON.parse(text) : {}) as T,
+  };
+}
