@@ -185,8 +185,11 @@ describe('inquiry triage workflow (PRV-2)', () => {
       .executeUpdate(decideUpdate, {
         args: [{ taskId, outcome: 'close', decidedBy: resourceManager }],
       })
-      .catch((error: WorkflowUpdateFailedError) => error.cause as ApplicationFailure);
-    expect(rejected.type).toBe(DecisionRejection.reasonRequired);
+      .then(
+        () => undefined,
+        (error: WorkflowUpdateFailedError) => error.cause as ApplicationFailure,
+      );
+    expect(rejected?.type).toBe(DecisionRejection.reasonRequired);
     expect((await handle.query(inquiryTriageStateQuery)).status).toBe('awaiting-decision');
     await handle.terminate('test finished');
   });
