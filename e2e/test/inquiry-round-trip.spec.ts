@@ -66,7 +66,10 @@ describe('inquiry round trip (PRV-2)', () => {
     const created = await call<{ id: string; status: string }>(
       'POST',
       `${platform.providersUrl}/inquiries`,
-      { token: tokens['rm.rivera'], body: { name: 'Sunrise Day Care', email: 'hello@sunrise.example' } },
+      {
+        token: tokens['rm.rivera'],
+        body: { name: 'Sunrise Day Care', email: 'hello@sunrise.example' },
+      },
     );
     expect(created.status).toBe(201);
     expect(created.body.status).toBe('received');
@@ -99,11 +102,12 @@ describe('inquiry round trip (PRV-2)', () => {
 
     // The task in the inquiry work queue.
     const tasks = await eventually(async () => {
-      const page = await call<{ items: { id: string; queue: string; status: string; workflowId: string }[]; total: number }>(
-        'GET',
-        `${platform.tasksUrl}/tasks?subjectId=${inquiryId}`,
-        { token: tokens['rm.rivera'] },
-      );
+      const page = await call<{
+        items: { id: string; queue: string; status: string; workflowId: string }[];
+        total: number;
+      }>('GET', `${platform.tasksUrl}/tasks?subjectId=${inquiryId}`, {
+        token: tokens['rm.rivera'],
+      });
       expect(page.body.total).toBe(1);
       return page.body.items;
     });
@@ -117,7 +121,9 @@ describe('inquiry round trip (PRV-2)', () => {
     });
     expect(refused.status).toBe(403);
     expect(refused.contentType).toContain('application/problem+json');
-    expect(await temporal.workflow.getHandle(workflowId).query(inquiryTriageStateQuery)).toMatchObject({
+    expect(
+      await temporal.workflow.getHandle(workflowId).query(inquiryTriageStateQuery),
+    ).toMatchObject({
       status: 'awaiting-decision',
       outcome: null,
     });
@@ -150,7 +156,11 @@ describe('inquiry round trip (PRV-2)', () => {
       `${platform.tasksUrl}/tasks/${task.id}`,
       { token: tokens['rm.rivera'] },
     );
-    expect(closed.body).toMatchObject({ status: 'completed', outcome: 'convert', decidedBy: 'rm.rivera' });
+    expect(closed.body).toMatchObject({
+      status: 'completed',
+      outcome: 'convert',
+      decidedBy: 'rm.rivera',
+    });
 
     // The follow-up events, correlated with the process that decided.
     const [converted] = await eventually(() => {
@@ -198,9 +208,13 @@ describe('HTTP edge (ARCHITECTURE rules 9 and 10)', () => {
   });
 
   it('an unknown id gets 404, a malformed id 400', async () => {
-    const unknown = await call('GET', `${platform.providersUrl}/inquiries/6f1c1f43-0000-4000-8000-000000000000`, {
-      token: tokens['rm.rivera'],
-    });
+    const unknown = await call(
+      'GET',
+      `${platform.providersUrl}/inquiries/6f1c1f43-0000-4000-8000-000000000000`,
+      {
+        token: tokens['rm.rivera'],
+      },
+    );
     expect(unknown.status).toBe(404);
     expect(unknown.contentType).toContain('application/problem+json');
     const malformed = await call('GET', `${platform.tasksUrl}/tasks/not-a-uuid`, {
@@ -211,7 +225,9 @@ describe('HTTP edge (ARCHITECTURE rules 9 and 10)', () => {
 
   it('a missing or forged token gets 401', async () => {
     expect((await call('GET', `${platform.providersUrl}/inquiries`)).status).toBe(401);
-    const forged = await call('GET', `${platform.tasksUrl}/tasks`, { token: 'eyJhbGciOiJub25lIn0.e30.' });
+    const forged = await call('GET', `${platform.tasksUrl}/tasks`, {
+      token: 'eyJhbGciOiJub25lIn0.e30.',
+    });
     expect(forged.status).toBe(401);
   });
 
@@ -222,17 +238,28 @@ describe('HTTP edge (ARCHITECTURE rules 9 and 10)', () => {
     });
     expect(response.status).toBe(403);
     expect(response.body.detail).toContain('resource-manager');
-    expect((await call('POST', `${platform.tasksUrl}/tasks/6f1c1f43-0000-4000-8000-000000000000/decision`, {
-      token: tokens['ops.omar'],
-      body: { outcome: 'convert' },
-    })).status).toBe(403);
+    expect(
+      (
+        await call(
+          'POST',
+          `${platform.tasksUrl}/tasks/6f1c1f43-0000-4000-8000-000000000000/decision`,
+          {
+            token: tokens['ops.omar'],
+            body: { outcome: 'convert' },
+          },
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it('every service is healthy and serves its OpenAPI document', async () => {
     for (const url of [platform.providersUrl, platform.tasksUrl]) {
       const health = await call<{ status: string }>('GET', `${url}/health`);
       expect(health).toMatchObject({ status: 200, body: { status: 'ok' } });
-      const docs = await call<{ openapi: string; paths: Record<string, unknown> }>('GET', `${url}/docs-json`);
+      const docs = await call<{ openapi: string; paths: Record<string, unknown> }>(
+        'GET',
+        `${url}/docs-json`,
+      );
       expect(docs.body.openapi).toMatch(/^3\./);
       expect(Object.keys(docs.body.paths).length).toBeGreaterThan(1);
     }

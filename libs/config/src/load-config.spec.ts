@@ -4,7 +4,11 @@ import { ConfigError, loadConfig } from './load-config.js';
 import { databaseUrlVar, DEFAULT_PORTS, kafkaVars } from './platform-env.js';
 
 describe('loadConfig (fail fast with a clear message)', () => {
-  const shape = { DATABASE_URL: databaseUrlVar('providers'), ...kafkaVars, PORT: z.coerce.number() };
+  const shape = {
+    DATABASE_URL: databaseUrlVar('providers'),
+    ...kafkaVars,
+    PORT: z.coerce.number(),
+  };
 
   it('applies the documented defaults and parses lists', () => {
     const config = loadConfig('providers', shape, { PORT: '3001', KAFKA_BROKERS: 'a:1, b:2' });

@@ -40,7 +40,11 @@ describe('event envelope (ARCHITECTURE rule 3: events are contracts)', () => {
 
   it.each([
     ['not JSON', '{oops', /not JSON/],
-    ['an envelope without id', JSON.stringify({ type: 'provider.enrolled' }), /invalid envelope: id/],
+    [
+      'an envelope without id',
+      JSON.stringify({ type: 'provider.enrolled' }),
+      /invalid envelope: id/,
+    ],
   ])('rejects %s on consume', (_label, raw, reason) => {
     const parsed = parseEvent(raw);
     expect(parsed.ok).toBe(false);

@@ -50,7 +50,10 @@ export function createEvent<D extends EventDefinition>(
   };
   const data = definition.schema.safeParse(input.data);
   if (!data.success) {
-    throw new InvalidEventError(`${definition.type} v${definition.version}`, describeIssues(data.error));
+    throw new InvalidEventError(
+      `${definition.type} v${definition.version}`,
+      describeIssues(data.error),
+    );
   }
   const checked = envelopeSchema.safeParse(envelope);
   if (!checked.success) {

@@ -14,7 +14,9 @@ export const actorSchema = z.object({
 
 export const envelopeSchema = z.object({
   id: z.uuid(),
-  type: z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/, 'event type like "provider.approved"'),
+  type: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/, 'event type like "provider.approved"'),
   version: z.number().int().positive(),
   occurredAt: z.iso.datetime({ offset: true }),
   aggregateType: z.string().min(1),

@@ -4,7 +4,10 @@ import type { z } from 'zod';
  * A versioned event contract. The topic belongs to the aggregate, not the event, so all events of
  * one aggregate share a topic keyed by aggregate id and stay ordered (ARCHITECTURE rule 3).
  */
-export interface EventDefinition<TType extends string = string, TSchema extends z.ZodType = z.ZodType> {
+export interface EventDefinition<
+  TType extends string = string,
+  TSchema extends z.ZodType = z.ZodType,
+> {
   readonly type: TType;
   readonly version: number;
   readonly aggregateType: string;

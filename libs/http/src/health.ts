@@ -1,4 +1,12 @@
-import { Controller, Get, HttpStatus, Inject, Module, Res, type DynamicModule } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpStatus,
+  Inject,
+  Module,
+  Res,
+  type DynamicModule,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@platform/auth';
 
@@ -39,7 +47,10 @@ export class HealthController {
 
 @Module({})
 export class HealthModule {
-  static forChecks(provide: () => Record<string, HealthCheck>, inject: symbol[] = []): DynamicModule {
+  static forChecks(
+    provide: () => Record<string, HealthCheck>,
+    inject: symbol[] = [],
+  ): DynamicModule {
     return {
       module: HealthModule,
       controllers: [HealthController],

@@ -44,7 +44,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const message =
         typeof body === 'string'
           ? body
-          : (body as { message?: string | string[] }).message ?? exception.message;
+          : ((body as { message?: string | string[] }).message ?? exception.message);
       return {
         type: problemTypeFor(status),
         title: STATUS_CODES[status] ?? 'Error',

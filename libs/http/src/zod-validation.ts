@@ -28,7 +28,10 @@ export function openApiSchema(schema: z.ZodType): Record<string, unknown> {
 }
 
 /** Validates the body with `schema` (400 problem+json naming each field) and documents it. */
-export function ValidBody<T extends z.ZodType>(schema: T, example?: z.input<T>): ParameterDecorator {
+export function ValidBody<T extends z.ZodType>(
+  schema: T,
+  example?: z.input<T>,
+): ParameterDecorator {
   return (target, key, index) => {
     Body(new ZodValidationPipe(schema, 'body'))(target, key, index);
     if (key !== undefined) {

@@ -13,6 +13,8 @@ describe('calendar dates (ARCHITECTURE rule 8: no time zone drift)', () => {
   });
 
   it('FIN-10: counts 5–31 January inclusively as 27 days', () => {
-    expect(daysInclusive(parseCalendarDate('2026-01-05'), parseCalendarDate('2026-01-31'))).toBe(27);
+    expect(daysInclusive(parseCalendarDate('2026-01-05'), parseCalendarDate('2026-01-31'))).toBe(
+      27,
+    );
   });
 });

@@ -86,7 +86,10 @@ beforeAll(async () => {
   orm = await openDatabase({
     url: database.url,
     entities: [OutboxMessage],
-    migrations: [messagingMigration, { name: 'Migration20261122000001_effects', class: EffectsTable }],
+    migrations: [
+      messagingMigration,
+      { name: 'Migration20261122000001_effects', class: EffectsTable },
+    ],
   });
   await ensureTopics(kafka, [topic, deadLetterTopicFor(topic)]);
   probe = await TopicProbe.start(kafka, [topic, deadLetterTopicFor(topic)]);

@@ -23,6 +23,8 @@ export function createOrmConfig(options: DatabaseOptions): Options {
       transactional: true,
       allOrNothing: true,
       tableName: 'schema_migrations',
+      // Migrations are listed explicitly; the schema snapshot file would only litter the tree.
+      snapshot: false,
     },
     // Every unit of work forks its own EntityManager; a global one would leak state across requests.
     allowGlobalContext: false,

@@ -3,11 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
 import { createHttpApp, type HealthCheck, type RunningService } from '@platform/http';
 import { pingDatabase } from '@platform/persistence';
-import {
-  connectTemporalClient,
-  startActivityWorker,
-  type RunningWorker,
-} from '@platform/temporal';
+import { connectTemporalClient, startActivityWorker, type RunningWorker } from '@platform/temporal';
 
 export interface ServiceBaseConfig {
   DATABASE_URL: string;
@@ -52,7 +48,10 @@ export interface ServiceDefinition {
  */
 export async function startService(definition: ServiceDefinition): Promise<RunningService> {
   const { config } = definition;
-  const temporalOptions = { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE };
+  const temporalOptions = {
+    address: config.TEMPORAL_ADDRESS,
+    namespace: config.TEMPORAL_NAMESPACE,
+  };
   const orm = await definition.openDatabase(config.DATABASE_URL);
   const temporal = await connectTemporalClient(temporalOptions);
   const worker: RunningWorker = await startActivityWorker(

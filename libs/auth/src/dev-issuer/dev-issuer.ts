@@ -90,7 +90,9 @@ export async function startDevIssuer(options: DevIssuerOptions): Promise<DevIssu
       }
       if (url.pathname === '/token' && (req.method === 'POST' || req.method === 'GET')) {
         const username =
-          req.method === 'POST' ? (await readJson(req))['username'] : url.searchParams.get('username');
+          req.method === 'POST'
+            ? (await readJson(req))['username']
+            : url.searchParams.get('username');
         if (typeof username !== 'string' || !users.has(username)) {
           return send(
             res,
@@ -110,10 +112,20 @@ export async function startDevIssuer(options: DevIssuerOptions): Promise<DevIssu
           expires_in: options.tokenTtlSeconds ?? 8 * 3600,
         });
       }
-      return send(res, 404, { type: 'about:blank', title: 'Not Found', status: 404 }, 'application/problem+json');
+      return send(
+        res,
+        404,
+        { type: 'about:blank', title: 'Not Found', status: 404 },
+        'application/problem+json',
+      );
     };
     handle().catch((error: unknown) =>
-      send(res, 400, { type: 'about:blank', title: 'Bad request', status: 400, detail: String(error) }),
+      send(res, 400, {
+        type: 'about:blank',
+        title: 'Bad request',
+        status: 400,
+        detail: String(error),
+      }),
     );
   });
 

@@ -34,7 +34,8 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<RequestWithHeaders>();
     const header = request.headers['authorization'];
     const token = typeof header === 'string' ? /^Bearer (.+)$/i.exec(header)?.[1] : undefined;
-    if (!token) throw new UnauthorizedException('A bearer token is required (Authorization header)');
+    if (!token)
+      throw new UnauthorizedException('A bearer token is required (Authorization header)');
     try {
       request.actor = await this.verifier.verify(token);
     } catch (error) {

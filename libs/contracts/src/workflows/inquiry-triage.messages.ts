@@ -16,7 +16,8 @@ export interface InquiryTriageInput {
   decisionDays: number;
 }
 
-export type InquiryTriageStatus = 'awaiting-decision' | 'recording-outcome' | 'closed' | 'converted';
+export type InquiryTriageStatus =
+  'awaiting-decision' | 'recording-outcome' | 'closed' | 'converted';
 
 export interface InquiryTriageState {
   status: InquiryTriageStatus;

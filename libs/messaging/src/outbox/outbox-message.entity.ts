@@ -11,7 +11,10 @@ export const OutboxMessage = defineEntity({
     messageKey: p.text().fieldName('message_key'),
     eventType: p.text().fieldName('event_type'),
     envelope: p.json<Record<string, unknown>>(),
-    createdAt: p.datetime().fieldName('created_at').onCreate(() => new Date()),
+    createdAt: p
+      .datetime()
+      .fieldName('created_at')
+      .onCreate(() => new Date()),
     publishedAt: p.datetime().fieldName('published_at').nullable(),
     publishAttempts: p.integer().fieldName('publish_attempts').default(0),
     lastError: p.text().fieldName('last_error').nullable(),

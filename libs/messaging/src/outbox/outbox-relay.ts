@@ -108,7 +108,10 @@ export class OutboxRelay {
 }
 
 function groupByTopic(rows: readonly PendingRow[]) {
-  const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+  const byTopic = new Map<
+    string,
+    { key: string; value: string; headers: Record<string, string> }[]
+  >();
   for (const row of rows) {
     const messages = byTopic.get(row.topic) ?? [];
     messages.push({

@@ -36,7 +36,9 @@ export class InquiriesController {
   @Post('self-service/inquiries')
   @HttpCode(201)
   @Public()
-  @ApiOperation({ summary: 'Submit an inquiry as a prospective provider, no account needed (SS-1)' })
+  @ApiOperation({
+    summary: 'Submit an inquiry as a prospective provider, no account needed (SS-1)',
+  })
   submitAsGuest(
     @ValidBody(submitInquiryBody, inquiryExample) body: SubmitInquiryBody,
   ): Promise<InquiryRecord> {
@@ -53,7 +55,9 @@ export class InquiriesController {
   @Get('inquiries/:id')
   @RequireRoles('resource-manager', 'resource-manager-supervisor', 'operator')
   @ApiOperation({ summary: 'One inquiry with its decision, if any' })
-  get(@Param('id', new ZodValidationPipe(inquiryIdParam, 'path')) id: string): Promise<InquiryRecord> {
+  get(
+    @Param('id', new ZodValidationPipe(inquiryIdParam, 'path')) id: string,
+  ): Promise<InquiryRecord> {
     return this.inquiries.get(id);
   }
 }

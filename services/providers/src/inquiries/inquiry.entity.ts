@@ -15,7 +15,10 @@ export const Inquiry = defineEntity({
     source: p.enum(['staff', 'guest'] as const),
     status: p.enum(INQUIRY_STATUSES).default('received'),
     submittedBy: p.text().fieldName('submitted_by'),
-    createdAt: p.datetime().fieldName('created_at').onCreate(() => new Date()),
+    createdAt: p
+      .datetime()
+      .fieldName('created_at')
+      .onCreate(() => new Date()),
     decidedAt: p.datetime().fieldName('decided_at').nullable(),
     decidedBy: p.text().fieldName('decided_by').nullable(),
     closeReason: p.text().fieldName('close_reason').nullable(),

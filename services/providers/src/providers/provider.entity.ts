@@ -10,7 +10,10 @@ export const Provider = defineEntity({
     status: p.enum(['enrolled'] as const).default('enrolled'),
     inquiryId: p.uuid().fieldName('inquiry_id').nullable(),
     enrolledBy: p.text().fieldName('enrolled_by'),
-    createdAt: p.datetime().fieldName('created_at').onCreate(() => new Date()),
+    createdAt: p
+      .datetime()
+      .fieldName('created_at')
+      .onCreate(() => new Date()),
   },
 });
 

@@ -1,9 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  Client,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-} from '@temporalio/client';
+import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import {
   decideUpdate,
@@ -66,7 +62,10 @@ export class DecisionSender {
         throw problemFor(error.cause);
       }
       if (error instanceof WorkflowNotFoundError) {
-        throw new RuleViolation('WF', `The process ${workflowId} behind this task is no longer running`);
+        throw new RuleViolation(
+          'WF',
+          `The process ${workflowId} behind this task is no longer running`,
+        );
       }
       throw error;
     }

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { CompleteTaskInput, CreatedTask, CreateTaskInput, TasksActivities } from '@platform/contracts';
+import type {
+  CompleteTaskInput,
+  CreatedTask,
+  CreateTaskInput,
+  TasksActivities,
+} from '@platform/contracts';
 import { businessRejection } from '@platform/temporal';
 import { TaskHistory } from './task-history.entity.js';
 import { Task } from './task.entity.js';

@@ -23,7 +23,10 @@ export const Task = defineEntity({
     allowedOutcomes: p.json<string[]>().fieldName('allowed_outcomes'),
     outcomesRequiringReason: p.json<string[]>().fieldName('outcomes_requiring_reason'),
     deciderRoles: p.json<Role[]>().fieldName('decider_roles'),
-    createdAt: p.datetime().fieldName('created_at').onCreate(() => new Date()),
+    createdAt: p
+      .datetime()
+      .fieldName('created_at')
+      .onCreate(() => new Date()),
     completedAt: p.datetime().fieldName('completed_at').nullable(),
     outcome: p.text().nullable(),
     decidedBy: p.text().fieldName('decided_by').nullable(),

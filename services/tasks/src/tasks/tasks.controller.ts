@@ -32,7 +32,9 @@ export class TasksController {
 
   @Get()
   @RequireRoles(...STAFF, 'operator')
-  @ApiOperation({ summary: 'Tasks of a work queue, soonest due first; filter by status, subject, overdue' })
+  @ApiOperation({
+    summary: 'Tasks of a work queue, soonest due first; filter by status, subject, overdue',
+  })
   list(@ValidQuery(listTasksQuery) query: ListTasksQuery): Promise<Page<TaskRecord>> {
     return this.tasks.list(query);
   }
