@@ -27,8 +27,8 @@ const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
   platform = await startPlatform('e2e');
-  const { address, namespace } = infraEndpoints().temporal;
-  temporal = await connectTemporalClient({ address, namespace });
+  const { address } = infraEndpoints().temporal;
+  temporal = await connectTemporalClient({ address, namespace: platform.namespace });
   probe = await TopicProbe.start(testKafka('e2e'), [
     topicFor(providerInquiryReceived),
     topicFor(providerEnrolled),

@@ -25,7 +25,7 @@ import {
   type RecordInquiryOutcomeInput,
   type TasksActivities,
 } from '@platform/contracts';
-import { eventually, infraEndpoints, uniqueName } from '@platform/testing';
+import { createTestNamespace, eventually, infraEndpoints } from '@platform/testing';
 
 /**
  * The workflow on the real Temporal dev server, with in-memory activity implementations standing
@@ -59,18 +59,17 @@ const providersActivities: ProvidersActivities = {
   },
 };
 
-const suffix = uniqueName('wf');
-const queues = { workflows: `${suffix}-workflows` };
 let client: Client;
 let workers: RunningWorker[];
 
 beforeAll(async () => {
-  const { address, namespace } = infraEndpoints().temporal;
+  const { address } = infraEndpoints().temporal;
+  // A namespace of its own: these stand-in activities are the only pollers of the activity task
+  // queues the workflow names, whatever else runs on the same server.
+  const namespace = await createTestNamespace(address, 'workflows');
   client = await connectTemporalClient({ address, namespace });
-  // The workflow names its activity task queues; suites run one at a time, so these stand-ins are
-  // the only pollers of those queues while this suite runs.
   workers = await Promise.all([
-    startWorkflowWorker({ address, namespace }, queues.workflows, workflowsPath),
+    startWorkflowWorker({ address, namespace }, TaskQueues.workflows, workflowsPath),
     startActivityWorker({ address, namespace }, TaskQueues.tasksActivities, tasksActivities),
     startActivityWorker(
       { address, namespace },
@@ -88,7 +87,7 @@ afterAll(async () => {
 async function startTriage() {
   const inquiryId = randomUUID();
   const handle = await client.workflow.start(INQUIRY_TRIAGE_WORKFLOW, {
-    taskQueue: queues.workflows,
+    taskQueue: TaskQueues.workflows,
     workflowId: inquiryTriageWorkflowId(inquiryId),
     args: [{ inquiryId, name: 'Sunrise Day Care', source: 'staff', decisionDays: 5 }],
   });
@@ -198,7 +197,7 @@ describe('inquiry triage workflow (PRV-2)', () => {
     const { handle, inquiryId } = await startTriage();
     await expect(
       client.workflow.start(INQUIRY_TRIAGE_WORKFLOW, {
-        taskQueue: queues.workflows,
+        taskQueue: TaskQueues.workflows,
         workflowId: inquiryTriageWorkflowId(inquiryId),
         args: [{ inquiryId, name: 'again', source: 'staff', decisionDays: 5 }],
       }),

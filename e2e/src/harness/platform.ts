@@ -1,9 +1,16 @@
 import { startDevIssuer, type DevIssuer } from '@platform/auth';
-import { createTestDatabase, infraEndpoints, type TestDatabase } from '@platform/testing';
+import {
+  createTestDatabase,
+  createTestNamespace,
+  infraEndpoints,
+  type TestDatabase,
+} from '@platform/testing';
 import { freePort } from './free-port.js';
 import { spawnService, type ServiceProcess } from './service-process.js';
 
 export interface Platform {
+  /** The Temporal namespace this instance runs its processes in. */
+  namespace: string;
   providersUrl: string;
   tasksUrl: string;
   databases: { providers: TestDatabase; tasks: TestDatabase };
@@ -27,10 +34,14 @@ export async function startPlatform(prefix = 'e2e'): Promise<Platform> {
     providers: await createTestDatabase(`${prefix}_providers`),
     tasks: await createTestDatabase(`${prefix}_tasks`),
   };
+  // Its own namespace and consumer groups: several instances (a benchmark beside the end-to-end
+  // suite, or beside `npm start`) share the infrastructure without taking each other's work.
+  const namespace = await createTestNamespace(endpoints.temporal.address, prefix);
   const common = {
     KAFKA_BROKERS: endpoints.kafka.brokers.join(','),
+    KAFKA_CONSUMER_GROUP_PREFIX: `${namespace}.`,
     TEMPORAL_ADDRESS: endpoints.temporal.address,
-    TEMPORAL_NAMESPACE: endpoints.temporal.namespace,
+    TEMPORAL_NAMESPACE: namespace,
     AUTH_JWKS_URL: issuer.jwksUrl,
     AUTH_ISSUER: ISSUER,
     AUTH_AUDIENCE: AUDIENCE,
@@ -66,6 +77,7 @@ export async function startPlatform(prefix = 'e2e'): Promise<Platform> {
     throw error;
   }
   return {
+    namespace,
     providersUrl: `http://127.0.0.1:${providersPort}`,
     tasksUrl: `http://127.0.0.1:${tasksPort}`,
     databases,

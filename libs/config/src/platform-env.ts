@@ -33,6 +33,8 @@ export function httpPortVar(defaultPort: number) {
 export const kafkaVars = {
   KAFKA_BROKERS: csv.default([`127.0.0.1:${DEFAULT_PORTS.kafka}`]),
   KAFKA_CLIENT_ID: z.string().min(1).optional(),
+  /** Prepended to consumer group names, so two platform instances on one broker each see every event. */
+  KAFKA_CONSUMER_GROUP_PREFIX: z.string().default(''),
 };
 
 export const temporalVars = {

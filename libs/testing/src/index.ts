@@ -2,3 +2,4 @@ export * from './endpoints.js';
 export * from './test-database.js';
 export * from './kafka-probe.js';
 export * from './eventually.js';
+export * from './test-namespace.js';

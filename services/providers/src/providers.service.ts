@@ -9,7 +9,7 @@ import { openProvidersDatabase } from './database.js';
 import { ProvidersModule } from './providers.module.js';
 
 /** The consumer group (and inbox namespace) of this service's process starters. */
-export const PROCESS_STARTERS_CONSUMER = 'providers.process-starters';
+const PROCESS_STARTERS_CONSUMER = 'providers.process-starters';
 
 /**
  * The providers service: HTTP API, activity worker, outbox relay publishing its events, and the
@@ -29,7 +29,11 @@ export function startProvidersService(config: ProvidersConfig): Promise<RunningS
       const ownTopics = EVENT_CATALOG.filter((d) => d.owner === 'providers').map(topicFor);
       await ensureTopics(kafka, [...ownTopics, ...ownTopics.map(deadLetterTopicFor)]);
       const relay = new OutboxRelay({ orm, kafka, logger: new Logger('OutboxRelay') });
-      const consumers = new KafkaInboxServer({ kafka, orm, consumer: PROCESS_STARTERS_CONSUMER });
+      const consumers = new KafkaInboxServer({
+        kafka,
+        orm,
+        consumer: `${config.KAFKA_CONSUMER_GROUP_PREFIX}${PROCESS_STARTERS_CONSUMER}`,
+      });
       return [
         { attach: (app) => void app.connectMicroservice({ strategy: consumers }) },
         { start: () => relay.start(), stop: () => relay.stop() },

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { msToTs } from '@temporalio/common/lib/time.js';
+import { temporal } from '@temporalio/proto';
+import { repoRoot } from './endpoints.js';
+import { uniqueName } from './kafka-probe.js';
+
+const KEYWORD = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+
+/**
+ * A Temporal namespace of its own for one test suite or benchmark: its workflows, task queues and
+ * search attributes are invisible to every other suite and to a running `npm start`, so activity
+ * workers of different runs never steal each other's tasks.
+ */
+export async function createTestNamespace(address: string, prefix = 'test'): Promise<string> {
+  const namespace = uniqueName(prefix);
+  const attributes = JSON.parse(
+    readFileSync(join(repoRoot, 'libs/contracts/search-attributes.json'), 'utf8'),
+  ) as Record<string, string>;
+  const connection = await Connection.connect({ address });
+  try {
+    await connection.workflowService.registerNamespace({
+      namespace,
+      workflowExecutionRetentionPeriod: msToTs('1 day'),
+    });
+    await connection.operatorService.addSearchAttributes({
+      namespace,
+      searchAttributes: Object.fromEntries(
+        Object.entries(attributes).map(([name, type]) => {
+          if (type !== 'Keyword') throw new Error(`unsupported search attribute type ${type}`);
+          return [name, KEYWORD];
+        }),
+      ),
+    });
+    // Workflow calls may briefly not know a new namespace until the server's cache refreshes.
+    for (;;) {
+      try {
+        await connection.workflowService.listWorkflowExecutions({ namespace, pageSize: 1 });
+        return namespace;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+  } finally {
+    await connection.close();
+  }
+}
