@@ -26,6 +26,7 @@ export function jestConfig(configUrl) {
       ? { globalSetup: join(repoRoot, 'libs/testing/dist/jest-global-setup.js') }
       : {}),
     // Integration tests talk to real servers; tests wait on conditions, not on wall-clock limits.
+    reporters: ['default', join(repoRoot, 'scripts/jest-results-reporter.mjs')],
     testTimeout: 120_000,
     maxWorkers: 1,
   };
