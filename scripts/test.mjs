@@ -37,6 +37,11 @@ const ok =
   step('build', bin('tsc'), ['-b', 'tsconfig.json']) &&
   step('type-check tests', bin('tsc'), ['-p', 'tsconfig.spec.json']) &&
   step('lint', bin('eslint'), ['.']) &&
+  step('docker-compose.yml in step with the launcher', process.execPath, [
+    path.join(root, 'infra/launcher/cli.mjs'),
+    'compose',
+    '--check',
+  ]) &&
   step('format', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
 const testsOk =
   ok &&

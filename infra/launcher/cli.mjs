@@ -7,6 +7,7 @@
 //   node infra/launcher/cli.mjs down   [component…] [--purge]
 //   node infra/launcher/cli.mjs status [component…] [--json]
 //   node infra/launcher/cli.mjs logs   [component…] [--follow] [--lines N]
+//   node infra/launcher/cli.mjs compose [--check]   (docker-compose.yml; see compose.mjs)
 //
 // Ports and overrides: see config.mjs.
 
@@ -20,8 +21,11 @@ commands:
   down     stop the managed processes (data is kept); --purge also deletes .infra/data
   status   state, pid, address, source and health of each component; exit 0 only if all healthy
   logs     last 100 lines of each log (--lines N, --follow to keep tailing)
+  compose  write docker-compose.yml from this configuration (needs \`npm run build\`);
+           --check: exit 1 if the committed file differs from what would be written
 
-options: --quiet (up), --purge (down), --json (status), --follow/-f, --lines N (logs)`;
+options: --quiet (up), --purge (down), --json (status), --follow/-f, --lines N (logs),
+         --check (compose)`;
 
 function parse(argv) {
   const [command, ...rest] = argv;
@@ -63,6 +67,7 @@ async function main() {
     down: ['--purge'],
     status: ['--json'],
     logs: ['--follow'],
+    compose: ['--check'],
   };
   const wantsHelp =
     ['help', '--help', '-h'].includes(opts.command) ||
@@ -100,6 +105,11 @@ async function main() {
         throw new Error('--lines needs a number');
       await logs({ components, lines: opts.lines, follow: opts.flags.has('--follow') });
       return 0;
+    case 'compose': {
+      if (components.length) throw new Error('compose takes no components');
+      const { compose } = await import('./compose.mjs');
+      return compose({ check: opts.flags.has('--check') });
+    }
   }
   return 2;
 }

@@ -5,11 +5,14 @@ import { startDevIssuer } from './dev-issuer.js';
 const config = loadConfig('dev-issuer', {
   ...authVars,
   DEV_ISSUER_PORT: httpPortVar(DEFAULT_PORTS.devIssuer),
+  /** 127.0.0.1 by default; 0.0.0.0 inside a container. */
+  DEV_ISSUER_HOST: z.string().min(1).default('127.0.0.1'),
   DEV_ISSUER_KEY_FILE: z.string().min(1).default('.infra/dev-issuer/key.json'),
 });
 
 const issuer = await startDevIssuer({
   port: config.DEV_ISSUER_PORT,
+  host: config.DEV_ISSUER_HOST,
   issuer: config.AUTH_ISSUER,
   audience: config.AUTH_AUDIENCE,
   keyFile: config.DEV_ISSUER_KEY_FILE,
