@@ -25,7 +25,12 @@ import {
   type RecordInquiryOutcomeInput,
   type TasksActivities,
 } from '@platform/contracts';
-import { createTestNamespace, eventually, infraEndpoints } from '@platform/testing';
+import {
+  createTestNamespace,
+  eventually,
+  infraEndpoints,
+  type TestNamespace,
+} from '@platform/testing';
 
 /**
  * The workflow on the real Temporal dev server, with in-memory activity implementations standing
@@ -61,27 +66,26 @@ const providersActivities: ProvidersActivities = {
 
 let client: Client;
 let workers: RunningWorker[];
+let namespace: TestNamespace;
 
 beforeAll(async () => {
   const { address } = infraEndpoints().temporal;
   // A namespace of its own: these stand-in activities are the only pollers of the activity task
   // queues the workflow names, whatever else runs on the same server.
-  const namespace = await createTestNamespace(address, 'workflows');
-  client = await connectTemporalClient({ address, namespace });
+  namespace = await createTestNamespace(address, 'workflows');
+  const target = { address, namespace: namespace.name };
+  client = await connectTemporalClient(target);
   workers = await Promise.all([
-    startWorkflowWorker({ address, namespace }, TaskQueues.workflows, workflowsPath),
-    startActivityWorker({ address, namespace }, TaskQueues.tasksActivities, tasksActivities),
-    startActivityWorker(
-      { address, namespace },
-      TaskQueues.providersActivities,
-      providersActivities,
-    ),
+    startWorkflowWorker(target, TaskQueues.workflows, workflowsPath),
+    startActivityWorker(target, TaskQueues.tasksActivities, tasksActivities),
+    startActivityWorker(target, TaskQueues.providersActivities, providersActivities),
   ]);
 });
 
 afterAll(async () => {
   await Promise.all(workers.map((worker) => worker.shutdown()));
   await client.connection.close();
+  await namespace.drop();
 });
 
 async function startTriage() {

@@ -1,8 +1,11 @@
 import { startDevIssuer, type DevIssuer } from '@platform/auth';
+import { ConsumerGroups, EVENT_CATALOG, topicFor } from '@platform/contracts';
 import {
   createTestDatabase,
   createTestNamespace,
   infraEndpoints,
+  startConsumerGroupsAtEnd,
+  testKafka,
   type TestDatabase,
 } from '@platform/testing';
 import { freePort } from './free-port.js';
@@ -36,10 +39,17 @@ export async function startPlatform(prefix = 'e2e'): Promise<Platform> {
   };
   // Its own namespace and consumer groups: several instances (a benchmark beside the end-to-end
   // suite, or beside `npm start`) share the infrastructure without taking each other's work.
-  const namespace = await createTestNamespace(endpoints.temporal.address, prefix);
+  const temporalNamespace = await createTestNamespace(endpoints.temporal.address, prefix);
+  const namespace = temporalNamespace.name;
+  const groupPrefix = `${namespace}.`;
+  await startConsumerGroupsAtEnd(
+    testKafka(prefix),
+    Object.values(ConsumerGroups).map((group) => `${groupPrefix}${group}`),
+    EVENT_CATALOG.map(topicFor),
+  );
   const common = {
     KAFKA_BROKERS: endpoints.kafka.brokers.join(','),
-    KAFKA_CONSUMER_GROUP_PREFIX: `${namespace}.`,
+    KAFKA_CONSUMER_GROUP_PREFIX: groupPrefix,
     TEMPORAL_ADDRESS: endpoints.temporal.address,
     TEMPORAL_NAMESPACE: namespace,
     AUTH_JWKS_URL: issuer.jwksUrl,
@@ -53,6 +63,7 @@ export async function startPlatform(prefix = 'e2e'): Promise<Platform> {
     await Promise.all(processes.map((p) => p.stop()));
     await issuer.close();
     await Promise.all(Object.values(databases).map((db) => db.drop()));
+    await temporalNamespace.drop();
   };
   try {
     processes.push(

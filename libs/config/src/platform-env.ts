@@ -54,3 +54,15 @@ export const authVars = {
 export const logVars = {
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
 };
+
+/** What every service with its own database, HTTP API and Temporal activities reads. */
+export function serviceVars(database: string, defaultPort: number) {
+  return {
+    DATABASE_URL: databaseUrlVar(database),
+    PORT: httpPortVar(defaultPort),
+    HOST: z.string().default('127.0.0.1'),
+    ...temporalVars,
+    ...authVars,
+    ...logVars,
+  };
+}

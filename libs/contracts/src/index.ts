@@ -6,3 +6,4 @@ export * from './envelope-codec.js';
 export * from './events/provider-inquiry.events.js';
 export * from './events/provider.events.js';
 export * from './asyncapi.js';
+export * from './consumer-groups.js';

@@ -26,3 +26,8 @@ export const SYSTEM_ACTOR: Actor = { userId: 'system', displayName: 'Platform', 
 export function hasAnyRole(actor: Pick<Actor, 'roles'>, allowed: readonly Role[]): boolean {
   return actor.roles.some((role) => allowed.includes(role));
 }
+
+/** Agency staff: every role but provider self-service users and operators (who only watch). */
+export const STAFF_ROLES: readonly Role[] = ROLES.filter(
+  (role) => role !== 'provider' && role !== 'operator',
+);

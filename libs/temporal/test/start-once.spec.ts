@@ -1,19 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { createTestNamespace, infraEndpoints } from '@platform/testing';
+import { createTestNamespace, infraEndpoints, type TestNamespace } from '@platform/testing';
 import { connectTemporalClient, startOnce } from '../src/index.js';
 
 let client: Client;
+let namespace: TestNamespace;
 
 beforeAll(async () => {
   const { address } = infraEndpoints().temporal;
-  client = await connectTemporalClient({
-    address,
-    namespace: await createTestNamespace(address, 'temporal-lib'),
-  });
+  namespace = await createTestNamespace(address, 'temporal-lib');
+  client = await connectTemporalClient({ address, namespace: namespace.name });
 });
-afterAll(() => client?.connection.close());
+afterAll(async () => {
+  await client?.connection.close();
+  await namespace?.drop();
+});
 
 describe('startOnce (ARCHITECTURE rule 4: processes are started by facts)', () => {
   it('starts a workflow once; a duplicate start with the same id is a no-op', async () => {

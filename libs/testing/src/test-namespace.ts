@@ -2,18 +2,28 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time.js';
-import { temporal } from '@temporalio/proto';
+// @temporalio/proto is CommonJS: under plain Node only its default export is reliable.
+import proto from '@temporalio/proto';
 import { repoRoot } from './endpoints.js';
 import { uniqueName } from './kafka-probe.js';
 
-const KEYWORD = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+const KEYWORD = proto.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+
+export interface TestNamespace {
+  name: string;
+  /** Deletes the namespace and everything in it. */
+  drop(): Promise<void>;
+}
 
 /**
  * A Temporal namespace of its own for one test suite or benchmark: its workflows, task queues and
  * search attributes are invisible to every other suite and to a running `npm start`, so activity
  * workers of different runs never steal each other's tasks.
  */
-export async function createTestNamespace(address: string, prefix = 'test'): Promise<string> {
+export async function createTestNamespace(
+  address: string,
+  prefix = 'test',
+): Promise<TestNamespace> {
   const namespace = uniqueName(prefix);
   const attributes = JSON.parse(
     readFileSync(join(repoRoot, 'libs/contracts/search-attributes.json'), 'utf8'),
@@ -37,11 +47,20 @@ export async function createTestNamespace(address: string, prefix = 'test'): Pro
     for (;;) {
       try {
         await connection.workflowService.listWorkflowExecutions({ namespace, pageSize: 1 });
-        return namespace;
+        return { name: namespace, drop: () => dropNamespace(address, namespace) };
       } catch {
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     }
+  } finally {
+    await connection.close();
+  }
+}
+
+async function dropNamespace(address: string, namespace: string): Promise<void> {
+  const connection = await Connection.connect({ address });
+  try {
+    await connection.operatorService.deleteNamespace({ namespace });
   } finally {
     await connection.close();
   }

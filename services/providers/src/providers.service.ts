@@ -1,5 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { EVENT_CATALOG, TaskQueues, deadLetterTopicFor, topicFor } from '@platform/contracts';
+import {
+  ConsumerGroups,
+  EVENT_CATALOG,
+  TaskQueues,
+  deadLetterTopicFor,
+  topicFor,
+} from '@platform/contracts';
 import type { RunningService } from '@platform/http';
 import { createKafka, ensureTopics, KafkaInboxServer, OutboxRelay } from '@platform/messaging';
 import { startService } from '@platform/runtime';
@@ -7,9 +13,6 @@ import { createProvidersActivities } from './activities/providers.activities.js'
 import type { ProvidersConfig } from './config.js';
 import { openProvidersDatabase } from './database.js';
 import { ProvidersModule } from './providers.module.js';
-
-/** The consumer group (and inbox namespace) of this service's process starters. */
-const PROCESS_STARTERS_CONSUMER = 'providers.process-starters';
 
 /**
  * The providers service: HTTP API, activity worker, outbox relay publishing its events, and the
@@ -32,7 +35,7 @@ export function startProvidersService(config: ProvidersConfig): Promise<RunningS
       const consumers = new KafkaInboxServer({
         kafka,
         orm,
-        consumer: `${config.KAFKA_CONSUMER_GROUP_PREFIX}${PROCESS_STARTERS_CONSUMER}`,
+        consumer: `${config.KAFKA_CONSUMER_GROUP_PREFIX}${ConsumerGroups.providersProcessStarters}`,
       });
       return [
         { attach: (app) => void app.connectMicroservice({ strategy: consumers }) },

@@ -1,22 +1,6 @@
-import { z } from 'zod';
-import {
-  authVars,
-  databaseUrlVar,
-  DEFAULT_PORTS,
-  httpPortVar,
-  loadConfig,
-  logVars,
-  temporalVars,
-} from '@platform/config';
+import { DEFAULT_PORTS, loadConfig, serviceVars } from '@platform/config';
 
-export const tasksConfigShape = {
-  DATABASE_URL: databaseUrlVar('tasks'),
-  PORT: httpPortVar(DEFAULT_PORTS.tasks),
-  HOST: z.string().default('127.0.0.1'),
-  ...temporalVars,
-  ...authVars,
-  ...logVars,
-};
+export const tasksConfigShape = serviceVars('tasks', DEFAULT_PORTS.tasks);
 
 export type TasksConfig = ReturnType<typeof loadTasksConfig>;
 

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor, Role, TaskDecisionAccepted } from '@platform/contracts';
+import { STAFF_ROLES, type Actor, type TaskDecisionAccepted } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
 import { ValidBody, ValidQuery, ZodValidationPipe, type Page } from '@platform/http';
 import type { TaskHistoryRecord } from './task-history.entity.js';
@@ -15,14 +15,7 @@ import {
 import { TasksService } from './tasks.service.js';
 
 /** Agency staff work tasks; providers and operators do not (ROLE). */
-const STAFF: Role[] = [
-  'administrator',
-  'resource-manager',
-  'resource-manager-supervisor',
-  'facility-manager',
-  'case-worker',
-  'finance-user',
-];
+const STAFF = [...STAFF_ROLES];
 const idPipe = new ZodValidationPipe(taskIdParam, 'path');
 
 @ApiTags('tasks')
