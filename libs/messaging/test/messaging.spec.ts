@@ -1,25 +1,25 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { Migration, openDatabase, type Database } from '@platform/persistence';
+import { openDatabase, type Database } from '@platform/persistence';
 import {
   createEvent,
   deadLetterTopicFor,
   eventKey,
   providerInquiryReceived,
-  topicFor,
   type EventEnvelope,
 } from '@platform/contracts';
 import {
   createTestDatabase,
+  createTestTopic,
   eventually,
   testKafka,
   TopicProbe,
   uniqueName,
   type TestDatabase,
+  type TestTopic,
 } from '@platform/testing';
 import {
   createIdempotentProducer,
-  ensureTopics,
   InboxConsumer,
   messagingMigration,
   OutboxMessage,
@@ -28,15 +28,9 @@ import {
   type DeliveryOutcome,
   type InboxHandler,
 } from '../src/index.js';
-
-class EffectsTable extends Migration {
-  override async up(): Promise<void> {
-    this.addSql('create table effect (event_id uuid not null, note text not null)');
-  }
-}
+import { EFFECT_HANDLER, effectsMigration } from './fixtures/effects.js';
 
 const actor = { userId: 'rm.rivera', roles: ['resource-manager' as const] };
-const topic = topicFor(providerInquiryReceived);
 /** Messaging logs errors instead of throwing them; the tests fail on any that was not expected. */
 const loggedErrors: string[] = [];
 const quietLogger = {
@@ -49,6 +43,9 @@ const kafka = testKafka('messaging-tests');
 let database: TestDatabase;
 let orm: Database;
 let probe: TopicProbe;
+/** This suite's own topic: the relay's rows are re-addressed to it, consumers read only it. */
+let topic: string;
+let testTopic: TestTopic;
 
 function inquiryEvent(): EventEnvelope {
   const inquiryId = randomUUID();
@@ -61,13 +58,15 @@ function inquiryEvent(): EventEnvelope {
 
 async function commitInquiryEvent(): Promise<EventEnvelope> {
   const inquiryId = randomUUID();
-  return orm.em.fork().transactional(async (em) =>
+  const event = await orm.em.fork().transactional(async (em) =>
     recordEvent(em, providerInquiryReceived, {
       aggregateId: inquiryId,
       data: { ...providerInquiryReceived.example, inquiryId },
       actor,
     }),
   );
+  await orm.em.fork().nativeUpdate(OutboxMessage, { id: event.id }, { topic });
+  return event;
 }
 
 function relay(): OutboxRelay {
@@ -86,19 +85,18 @@ beforeAll(async () => {
   orm = await openDatabase({
     url: database.url,
     entities: [OutboxMessage],
-    migrations: [
-      messagingMigration,
-      { name: 'Migration20261122000001_effects', class: EffectsTable },
-    ],
+    migrations: [messagingMigration, effectsMigration],
   });
-  await ensureTopics(kafka, [topic, deadLetterTopicFor(topic)]);
-  probe = await TopicProbe.start(kafka, [topic, deadLetterTopicFor(topic)]);
+  testTopic = await createTestTopic(kafka, 'messaging', { withDeadLetter: true });
+  topic = testTopic.name;
+  probe = await TopicProbe.start(kafka, [topic, testTopic.deadLetter]);
 });
 
 afterAll(async () => {
   await probe?.stop();
   await orm?.close();
   await database?.drop();
+  await testTopic?.drop();
 });
 
 describe('transactional outbox (ARCHITECTURE rule 2)', () => {
@@ -161,7 +159,7 @@ describe('inbox consumer (ARCHITECTURE rule 2: effects exactly once)', () => {
 
   const recordEffect: InboxHandler = async (envelope, em) => {
     if (envelope.id === failingEventId) throw new Error('downstream refused this event');
-    await em.execute('insert into effect (event_id, note) values (?, ?)', [envelope.id, 'seen']);
+    await EFFECT_HANDLER(envelope, em);
   };
 
   beforeAll(async () => {
