@@ -19,12 +19,81 @@ async function post(path, body, bearer) {
     },
     body: JSON.stringify(body),
   });
-  if (response.status !== 201)
+  if (response.status >= 300)
     throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+const DEMO_PROVIDERS = [
+  {
+    details: {
+      name: 'Hilltop Foster Home',
+      addressLine1: '12 Hill Road',
+      city: 'Springfield',
+      postalCode: '12345',
+      preferredLanguage: 'en',
+      preferredCommunication: 'phone',
+      paymentMethod: 'eft',
+      physicalCapacity: 4,
+      designatedCapacity: 3,
+    },
+    approve: true,
+  },
+  {
+    details: {
+      name: 'Little Acorns Day Care Centre',
+      addressLine1: '8 Market Street',
+      city: 'Springfield',
+      preferredLanguage: 'es',
+      preferredCommunication: 'email',
+      paymentMethod: 'eft',
+      physicalCapacity: 40,
+      designatedCapacity: 25,
+    },
+    approve: true,
+  },
+  {
+    details: {
+      name: 'Lake County Juvenile Detention Centre',
+      addressLine1: '1 Lakeshore Drive',
+      city: 'Lake County',
+      preferredCommunication: 'mail',
+      paymentMethod: 'cheque',
+      physicalCapacity: 120,
+      designatedCapacity: 80,
+    },
+    approve: true,
+  },
+  {
+    details: {
+      name: 'Riverside Family Therapy Practice',
+      addressLine1: '230 River Walk',
+      city: 'Shelbyville',
+      preferredCommunication: 'web',
+      paymentMethod: 'eft',
+    },
+    approve: false,
+  },
+];
+
+/** Providers of the kinds an agency works with, in different lifecycle states. */
+async function loadDemoProviders(staff, progress) {
+  const existing = await fetch(`${providers}/providers?limit=1`, {
+    headers: { authorization: `Bearer ${staff}` },
+  }).then((r) => r.json());
+  if (existing.total > 0) return;
+  for (const { details, approve } of DEMO_PROVIDERS) {
+    const provider = await post('/providers', details, staff);
+    if (approve) await post(`/providers/${provider.id}/lifecycle`, { action: 'approve' }, staff);
+  }
+  progress(
+    `demo data: ${DEMO_PROVIDERS.length} providers enrolled (foster home, day care, detention centre, therapy)`,
+  );
 }
 
 export async function loadDemoData(progress = console.log) {
   const staff = await token('rm.rivera');
+  await loadDemoProviders(staff, progress);
   const existing = await fetch(`${providers}/inquiries?limit=1`, {
     headers: { authorization: `Bearer ${staff}` },
   }).then((r) => r.json());

@@ -29,10 +29,10 @@ beforeAll(async () => {
   platform = await startPlatform('e2e');
   const { address } = infraEndpoints().temporal;
   temporal = await connectTemporalClient({ address, namespace: platform.namespace });
-  probe = await TopicProbe.start(testKafka('e2e'), [
-    topicFor(providerInquiryReceived),
-    topicFor(providerEnrolled),
-  ]);
+  probe = await TopicProbe.start(
+    testKafka('e2e'),
+    [providerInquiryReceived, providerEnrolled].map((d) => `${platform.kafkaPrefix}${topicFor(d)}`),
+  );
   for (const user of ['rm.rivera', 'cw.chen', 'ops.omar']) {
     tokens[user] = await platform.token(user);
   }

@@ -1,10 +1,9 @@
 import { startDevIssuer, type DevIssuer } from '@platform/auth';
-import { ConsumerGroups, EVENT_CATALOG, topicFor } from '@platform/contracts';
 import {
   createTestDatabase,
   createTestNamespace,
   infraEndpoints,
-  startConsumerGroupsAtEnd,
+  dropTopicsWithPrefix,
   testKafka,
   type TestDatabase,
 } from '@platform/testing';
@@ -14,6 +13,8 @@ import { spawnService, type ServiceProcess } from './service-process.js';
 export interface Platform {
   /** The Temporal namespace this instance runs its processes in. */
   namespace: string;
+  /** Prepended to this instance's topics and consumer groups. */
+  kafkaPrefix: string;
   providersUrl: string;
   tasksUrl: string;
   databases: { providers: TestDatabase; tasks: TestDatabase };
@@ -41,15 +42,11 @@ export async function startPlatform(prefix = 'e2e'): Promise<Platform> {
   // suite, or beside `npm start`) share the infrastructure without taking each other's work.
   const temporalNamespace = await createTestNamespace(endpoints.temporal.address, prefix);
   const namespace = temporalNamespace.name;
-  const groupPrefix = `${namespace}.`;
-  await startConsumerGroupsAtEnd(
-    testKafka(prefix),
-    Object.values(ConsumerGroups).map((group) => `${groupPrefix}${group}`),
-    EVENT_CATALOG.map(topicFor),
-  );
+  // Topics and consumer groups of its own too, so it handles only the events of its own run.
+  const kafkaPrefix = `${namespace}.`;
   const common = {
     KAFKA_BROKERS: endpoints.kafka.brokers.join(','),
-    KAFKA_CONSUMER_GROUP_PREFIX: groupPrefix,
+    KAFKA_NAME_PREFIX: kafkaPrefix,
     TEMPORAL_ADDRESS: endpoints.temporal.address,
     TEMPORAL_NAMESPACE: namespace,
     AUTH_JWKS_URL: issuer.jwksUrl,
@@ -64,6 +61,7 @@ export async function startPlatform(prefix = 'e2e'): Promise<Platform> {
     await issuer.close();
     await Promise.all(Object.values(databases).map((db) => db.drop()));
     await temporalNamespace.drop();
+    await dropTopicsWithPrefix(testKafka(prefix), kafkaPrefix);
   };
   try {
     processes.push(
@@ -89,6 +87,7 @@ export async function startPlatform(prefix = 'e2e'): Promise<Platform> {
   }
   return {
     namespace,
+    kafkaPrefix,
     providersUrl: `http://127.0.0.1:${providersPort}`,
     tasksUrl: `http://127.0.0.1:${tasksPort}`,
     databases,

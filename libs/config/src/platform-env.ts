@@ -33,8 +33,14 @@ export function httpPortVar(defaultPort: number) {
 export const kafkaVars = {
   KAFKA_BROKERS: csv.default([`127.0.0.1:${DEFAULT_PORTS.kafka}`]),
   KAFKA_CLIENT_ID: z.string().min(1).optional(),
-  /** Prepended to consumer group names, so two platform instances on one broker each see every event. */
-  KAFKA_CONSUMER_GROUP_PREFIX: z.string().default(''),
+  /**
+   * Prepended to every topic and consumer group: several platform instances (tests, benchmarks)
+   * share one broker without seeing each other's events. Empty in a real deployment.
+   */
+  KAFKA_NAME_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9._-]*$/, 'letters, digits, dot, dash and underscore only')
+    .default(''),
 };
 
 export const temporalVars = {

@@ -5,7 +5,20 @@ import {
   providerInquiryConverted,
   providerInquiryReceived,
 } from './events/provider-inquiry.events.js';
-import { providerEnrolled } from './events/provider.events.js';
+import {
+  providerApproved,
+  providerClosed,
+  providerEnrolled,
+  providerRejected,
+  providerReopened,
+  providerSuspended,
+} from './events/provider.events.js';
+import {
+  serviceProductCreated,
+  serviceProductPaymentOptionsChanged,
+  serviceProductRateChanged,
+  serviceProductUpdated,
+} from './events/service-registry.events.js';
 
 /** Every published event contract. New versions are added beside old ones, never replacing them. */
 export const EVENT_CATALOG: readonly EventDefinition[] = [
@@ -13,6 +26,15 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   providerInquiryClosed,
   providerInquiryConverted,
   providerEnrolled,
+  providerApproved,
+  providerRejected,
+  providerSuspended,
+  providerClosed,
+  providerReopened,
+  serviceProductCreated,
+  serviceProductUpdated,
+  serviceProductRateChanged,
+  serviceProductPaymentOptionsChanged,
 ];
 
 const byKey = new Map(EVENT_CATALOG.map((definition) => [eventKey(definition), definition]));

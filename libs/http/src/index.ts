@@ -5,3 +5,4 @@ export * from './pagination.js';
 export * from './health.js';
 export * from './create-http-app.js';
 export * from './run-until-signal.js';
+export * from './ownership.js';

@@ -25,6 +25,8 @@ export function createOrmConfig(options: DatabaseOptions): Options {
       tableName: 'schema_migrations',
       // Migrations are listed explicitly; the schema snapshot file would only litter the tree.
       snapshot: false,
+      // Progress lines would break the services' structured JSON logs.
+      silent: true,
     },
     // Every unit of work forks its own EntityManager; a global one would leak state across requests.
     allowGlobalContext: false,

@@ -3,5 +3,4 @@ export * from './test-database.js';
 export * from './kafka-probe.js';
 export * from './eventually.js';
 export * from './test-namespace.js';
-export * from './consumer-offsets.js';
 export * from './test-topic.js';

@@ -46,3 +46,12 @@ export async function createTestTopic(
     drop: () => withAdmin(kafka, (admin) => admin.deleteTopics({ topics })),
   };
 }
+
+/** Deletes the topics a prefixed platform instance created (KAFKA_NAME_PREFIX). */
+export async function dropTopicsWithPrefix(kafka: Kafka, prefix: string): Promise<void> {
+  if (!prefix) throw new Error('refusing to drop topics without a prefix');
+  await withAdmin(kafka, async (admin) => {
+    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(prefix));
+    if (topics.length > 0) await admin.deleteTopics({ topics });
+  });
+}

@@ -2,13 +2,28 @@ import { messagingMigration, OutboxMessage } from '@platform/messaging';
 import { openDatabase } from '@platform/persistence';
 import { Inquiry } from './inquiries/inquiry.entity.js';
 import { inquiriesMigration } from './migrations/inquiries.migration.js';
+import { providerLifecycleMigration } from './migrations/provider-lifecycle.migration.js';
+import { ProviderStatusChange } from './providers/provider-status-change.entity.js';
 import { Provider } from './providers/provider.entity.js';
+import { serviceRegistryMigration } from './migrations/service-registry.migration.js';
+import { SERVICE_REGISTRY_ENTITIES } from './service-registry/service-registry.entities.js';
 
 /** The providers service's own database (ARCHITECTURE rule 1), migrated on start. */
 export function openProvidersDatabase(url: string) {
   return openDatabase({
     url,
-    entities: [Inquiry, Provider, OutboxMessage],
-    migrations: [messagingMigration, inquiriesMigration],
+    entities: [
+      Inquiry,
+      Provider,
+      ProviderStatusChange,
+      ...SERVICE_REGISTRY_ENTITIES,
+      OutboxMessage,
+    ],
+    migrations: [
+      messagingMigration,
+      inquiriesMigration,
+      providerLifecycleMigration,
+      serviceRegistryMigration,
+    ],
   });
 }

@@ -1,2 +1,2 @@
-export { startProvidersService } from './providers.service.js';
+export { startProvidersService } from './providers.service-runtime.js';
 export { loadProvidersConfig, type ProvidersConfig } from './config.js';

@@ -33,6 +33,8 @@ export interface KafkaInboxServerOptions {
   kafka: Kafka;
   orm: MikroORM;
   consumer: string;
+  /** Prepended to every topic (KAFKA_TOPIC_PREFIX), as the producing relays do. */
+  topicPrefix?: string;
 }
 
 /**
@@ -55,8 +57,9 @@ export class KafkaInboxServer extends Server implements CustomTransportStrategy 
           await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
         });
       }
+      const prefix = this.options.topicPrefix ?? '';
       const topics = EVENT_CATALOG.filter((definition) => handlers.has(eventKey(definition))).map(
-        topicFor,
+        (definition) => `${prefix}${topicFor(definition)}`,
       );
       await ensureTopics(this.options.kafka, [...topics, ...topics.map(deadLetterTopicFor)]);
       this.inbox = new InboxConsumer({

@@ -19,6 +19,8 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** How long to sleep when the outbox is empty. */
   idleMs?: number;
+  /** Prepended to every topic (KAFKA_TOPIC_PREFIX): isolates an instance on a shared broker. */
+  topicPrefix?: string;
 }
 
 /**
@@ -71,7 +73,10 @@ export class OutboxRelay {
         [batchSize],
       );
       if (rows.length === 0) return 0;
-      await this.producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
+      await this.producer.sendBatch({
+        acks: -1,
+        topicMessages: groupByTopic(rows, this.options.topicPrefix ?? ''),
+      });
       await em.nativeUpdate(
         OutboxMessage,
         { id: { $in: rows.map((row) => row.id) } },
@@ -107,19 +112,20 @@ export class OutboxRelay {
   }
 }
 
-function groupByTopic(rows: readonly PendingRow[]) {
+function groupByTopic(rows: readonly PendingRow[], prefix: string) {
   const byTopic = new Map<
     string,
     { key: string; value: string; headers: Record<string, string> }[]
   >();
   for (const row of rows) {
-    const messages = byTopic.get(row.topic) ?? [];
+    const topic = `${prefix}${row.topic}`;
+    const messages = byTopic.get(topic) ?? [];
     messages.push({
       key: row.message_key,
       value: JSON.stringify(row.envelope),
       headers: { 'event-id': row.id, 'event-type': row.event_type },
     });
-    byTopic.set(row.topic, messages);
+    byTopic.set(topic, messages);
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
 }

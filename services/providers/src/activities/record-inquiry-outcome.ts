@@ -11,6 +11,7 @@ import {
 import { recordEvent } from '@platform/messaging';
 import { businessRejection } from '@platform/temporal';
 import { Inquiry, type InquiryRecord } from '../inquiries/inquiry.entity.js';
+import { ProviderStatusChange } from '../providers/provider-status-change.entity.js';
 import { Provider } from '../providers/provider.entity.js';
 
 const STATUS_FOR = { convert: 'converted', close: 'closed' } as const;
@@ -72,6 +73,14 @@ export async function recordInquiryOutcome(
       enrolledBy: input.decidedBy,
     });
     inquiry.providerId = provider.id;
+    em.create(ProviderStatusChange, {
+      providerId: provider.id,
+      action: 'enrol',
+      fromStatus: null,
+      toStatus: 'enrolled',
+      reason: `converted from inquiry ${inquiry.id}`,
+      actor: input.decidedBy,
+    });
     recordEvent(em, providerInquiryConverted, {
       ...eventContext,
       aggregateId: inquiry.id,

@@ -1,24 +1,98 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { RequireRoles } from '@platform/auth';
-import { NotFoundProblem, ZodValidationPipe } from '@platform/http';
-import { Provider, type ProviderRecord } from './provider.entity.js';
+import { STAFF_ROLES, type Actor } from '@platform/contracts';
+import { CurrentActor, RequireRoles } from '@platform/auth';
+import { ValidBody, ValidQuery, ZodValidationPipe, type Page } from '@platform/http';
+import { ProvidersService } from './provider-management.service.js';
+import type { ProviderStatusChangeRecord } from './provider-status-change.entity.js';
+import {
+  enrolProviderBody,
+  enrolProviderExample,
+  lifecycleBody,
+  listProvidersQuery,
+  updateProviderBody,
+  type EnrolProviderBody,
+  type LifecycleBody,
+  type ListProvidersQuery,
+  type UpdateProviderBody,
+} from './provider.schemas.js';
+import type { ProviderRecord } from './provider.entity.js';
+
+const idPipe = new ZodValidationPipe(z.uuid('must be a UUID'), 'path');
+/** ROLE: resource managers (and their supervisors) manage providers. */
+const MANAGERS = ['resource-manager', 'resource-manager-supervisor'] as const;
+/** Staff and operators read; a provider's own user reads itself (ROLE-2, SS-3). */
+const READERS = [...STAFF_ROLES, 'operator', 'provider'] as const;
 
 @ApiTags('providers')
 @Controller('providers')
 export class ProvidersController {
-  constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
+  constructor(@Inject(ProvidersService) private readonly providers: ProvidersService) {}
+
+  @Post()
+  @HttpCode(201)
+  @RequireRoles(...MANAGERS)
+  @ApiOperation({ summary: 'Enrol a provider directly, without an inquiry (PRV-3)' })
+  enrol(
+    @ValidBody(enrolProviderBody, enrolProviderExample) body: EnrolProviderBody,
+    @CurrentActor() actor: Actor,
+  ): Promise<ProviderRecord> {
+    return this.providers.enrol(body, actor);
+  }
+
+  @Get()
+  @RequireRoles(...READERS)
+  @ApiOperation({
+    summary: 'Providers by name, filtered by status and city (a provider sees itself)',
+  })
+  list(
+    @ValidQuery(listProvidersQuery) query: ListProvidersQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<Page<ProviderRecord>> {
+    return this.providers.list(query, actor);
+  }
 
   @Get(':id')
-  @RequireRoles('resource-manager', 'resource-manager-supervisor', 'facility-manager', 'operator')
-  @ApiOperation({ summary: 'One provider (PRV-1)' })
-  async get(
-    @Param('id', new ZodValidationPipe(z.uuid('must be a UUID'), 'path')) id: string,
+  @RequireRoles(...READERS)
+  @ApiOperation({ summary: 'One provider (PRV-1, PRV-3)' })
+  get(@Param('id', idPipe) id: string, @CurrentActor() actor: Actor): Promise<ProviderRecord> {
+    return this.providers.get(id, actor);
+  }
+
+  @Patch(':id')
+  @RequireRoles(...MANAGERS)
+  @ApiOperation({ summary: 'Change enrolment details and capacities (PRV-3)' })
+  update(
+    @Param('id', idPipe) id: string,
+    @ValidBody(updateProviderBody, { designatedCapacity: 2 }) body: UpdateProviderBody,
+    @CurrentActor() actor: Actor,
   ): Promise<ProviderRecord> {
-    const provider = await this.orm.em.fork().findOne(Provider, { id });
-    if (!provider) throw new NotFoundProblem('Provider', id);
-    return provider;
+    return this.providers.update(id, body, actor);
+  }
+
+  @Post(':id/lifecycle')
+  @HttpCode(200)
+  @RequireRoles(...MANAGERS)
+  @ApiOperation({
+    summary: 'Approve, reject, suspend, reinstate, close or reopen a provider (PRV-1)',
+  })
+  changeStatus(
+    @Param('id', idPipe) id: string,
+    @ValidBody(lifecycleBody, { action: 'suspend', reason: 'Licence under investigation' })
+    body: LifecycleBody,
+    @CurrentActor() actor: Actor,
+  ): Promise<ProviderRecord> {
+    return this.providers.changeStatus(id, body, actor);
+  }
+
+  @Get(':id/status-history')
+  @RequireRoles(...READERS)
+  @ApiOperation({ summary: 'Who moved the provider through its lifecycle, when and why' })
+  history(
+    @Param('id', idPipe) id: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<ProviderStatusChangeRecord[]> {
+    return this.providers.history(id, actor);
   }
 }

@@ -29,13 +29,22 @@ export function startProvidersService(config: ProvidersConfig): Promise<RunningS
     activities: { taskQueue: TaskQueues.providersActivities, create: createProvidersActivities },
     module: (deps) => ProvidersModule.register({ ...deps, config }),
     async extensions(orm) {
-      const ownTopics = EVENT_CATALOG.filter((d) => d.owner === 'providers').map(topicFor);
+      const prefix = config.KAFKA_NAME_PREFIX;
+      const ownTopics = EVENT_CATALOG.filter((d) => d.owner === 'providers').map(
+        (definition) => `${prefix}${topicFor(definition)}`,
+      );
       await ensureTopics(kafka, [...ownTopics, ...ownTopics.map(deadLetterTopicFor)]);
-      const relay = new OutboxRelay({ orm, kafka, logger: new Logger('OutboxRelay') });
+      const relay = new OutboxRelay({
+        orm,
+        kafka,
+        topicPrefix: prefix,
+        logger: new Logger('OutboxRelay'),
+      });
       const consumers = new KafkaInboxServer({
         kafka,
         orm,
-        consumer: `${config.KAFKA_CONSUMER_GROUP_PREFIX}${ConsumerGroups.providersProcessStarters}`,
+        consumer: `${prefix}${ConsumerGroups.providersProcessStarters}`,
+        topicPrefix: prefix,
       });
       return [
         { attach: (app) => void app.connectMicroservice({ strategy: consumers }) },

@@ -1,0 +1,169 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import {
+  providerApproved,
+  providerClosed,
+  providerEnrolled,
+  providerRejected,
+  providerReopened,
+  providerSuspended,
+  type Actor,
+  type EventDefinition,
+} from '@platform/contracts';
+import {
+  assertMayAccessProvider,
+  isProviderSelfService,
+  NotFoundProblem,
+  RuleViolation,
+  ValidationProblem,
+  type Page,
+} from '@platform/http';
+import { recordEvent } from '@platform/messaging';
+import { applyLifecycleAction, type LifecycleAction } from './provider-lifecycle.js';
+import {
+  ProviderStatusChange,
+  type ProviderStatusChangeRecord,
+} from './provider-status-change.entity.js';
+import type {
+  EnrolProviderBody,
+  LifecycleBody,
+  ListProvidersQuery,
+  UpdateProviderBody,
+} from './provider.schemas.js';
+import { Provider, type ProviderRecord } from './provider.entity.js';
+
+const EVENT_FOR: Record<LifecycleAction, EventDefinition> = {
+  approve: providerApproved,
+  reinstate: providerApproved,
+  reject: providerRejected,
+  suspend: providerSuspended,
+  close: providerClosed,
+  reopen: providerReopened,
+};
+
+@Injectable()
+export class ProvidersService {
+  constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
+
+  /** PRV-3: enrols a provider directly (no inquiry), with its `provider.enrolled` event. */
+  async enrol(body: EnrolProviderBody, actor: Actor): Promise<ProviderRecord> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const provider = em.create(Provider, {
+        ...body,
+        id: randomUUID(),
+        enrolledBy: actor.userId,
+        updatedBy: actor.userId,
+      });
+      em.create(ProviderStatusChange, {
+        providerId: provider.id,
+        action: 'enrol',
+        fromStatus: null,
+        toStatus: 'enrolled',
+        reason: null,
+        actor: actor.userId,
+      });
+      recordEvent(em, providerEnrolled, {
+        aggregateId: provider.id,
+        actor,
+        data: { providerId: provider.id, name: provider.name, fromInquiryId: null },
+      });
+      return provider;
+    });
+  }
+
+  async get(id: string, actor: Actor): Promise<ProviderRecord> {
+    assertMayAccessProvider(actor, id);
+    const provider = await this.orm.em.fork().findOne(Provider, { id });
+    if (!provider) throw new NotFoundProblem('Provider', id);
+    return provider;
+  }
+
+  /** Staff see every provider; a provider's own user sees only itself (ROLE-2). */
+  async list(query: ListProvidersQuery, actor: Actor): Promise<Page<ProviderRecord>> {
+    const where = {
+      ...(isProviderSelfService(actor) ? { id: actor.providerId ?? '' } : {}),
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.name ? { name: { $ilike: `%${escapeLike(query.name)}%` } } : {}),
+      ...(query.city ? { city: { $ilike: escapeLike(query.city) } } : {}),
+    };
+    const [items, total] = await this.orm.em.fork().findAndCount(Provider, where, {
+      orderBy: { name: 'asc', id: 'asc' },
+      limit: query.limit,
+      offset: query.offset,
+    });
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  /** PRV-3: changes enrolment details; capacities are checked against the stored values too. */
+  async update(id: string, body: UpdateProviderBody, actor: Actor): Promise<ProviderRecord> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const provider = await this.lockProvider(em, id);
+      const physical =
+        body.physicalCapacity !== undefined ? body.physicalCapacity : provider.physicalCapacity;
+      const designated =
+        body.designatedCapacity !== undefined
+          ? body.designatedCapacity
+          : provider.designatedCapacity;
+      if (physical != null && designated != null && designated > physical) {
+        throw new RuleViolation(
+          'PRV-3',
+          `Designated capacity (${designated}) cannot exceed physical capacity (${physical})`,
+          422,
+        );
+      }
+      Object.assign(provider, body, { updatedBy: actor.userId });
+      return provider;
+    });
+  }
+
+  /** PRV-1: moves the provider through its lifecycle, with history and the matching event. */
+  async changeStatus(id: string, body: LifecycleBody, actor: Actor): Promise<ProviderRecord> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const provider = await this.lockProvider(em, id);
+      const result = applyLifecycleAction(provider.status, body.action, body.reason);
+      if (!result.ok) {
+        if (result.field === 'reason') {
+          throw new ValidationProblem([{ field: 'reason', message: result.message }]);
+        }
+        throw new RuleViolation('PRV-1', result.message);
+      }
+      const reason = body.reason?.trim() || null;
+      provider.status = result.to;
+      provider.updatedBy = actor.userId;
+      em.create(ProviderStatusChange, {
+        providerId: id,
+        action: body.action,
+        fromStatus: result.from,
+        toStatus: result.to,
+        reason,
+        actor: actor.userId,
+      });
+      recordEvent(em, EVENT_FOR[body.action], {
+        aggregateId: id,
+        actor,
+        data: { providerId: id, previousStatus: result.from, reason },
+      });
+      return provider;
+    });
+  }
+
+  async history(id: string, actor: Actor): Promise<ProviderStatusChangeRecord[]> {
+    await this.get(id, actor);
+    return this.orm.em
+      .fork()
+      .find(ProviderStatusChange, { providerId: id }, { orderBy: { id: 'asc' } });
+  }
+
+  private async lockProvider(em: EntityManager, id: string): Promise<ProviderRecord> {
+    const provider = await em.findOne(Provider, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!provider) throw new NotFoundProblem('Provider', id);
+    return provider;
+  }
+}
+
+/** `%` and `_` in a search term are literal characters, not wildcards. */
+function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { startDevIssuer } from '@platform/auth';
+import { EVENT_CATALOG, topicFor } from '@platform/contracts';
+import {
+  createTestDatabase,
+  createTestNamespace,
+  infraEndpoints,
+  dropTopicsWithPrefix,
+  testKafka,
+  TopicProbe,
+} from '@platform/testing';
+import { loadProvidersConfig } from '../../src/config.js';
+import { startProvidersService } from '../../src/providers.service-runtime.js';
+
+export interface ProvidersApp {
+  url: string;
+  /** Prepended to this instance's topics (KAFKA_NAME_PREFIX): `${kafkaPrefix}providers.provider`. */
+  kafkaPrefix: string;
+  databaseUrl: string;
+  /** Every event the service publishes during the suite. */
+  events: TopicProbe;
+  token(username: string): Promise<string>;
+  request<T = Record<string, unknown>>(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    path: string,
+    options?: { user?: string; body?: unknown },
+  ): Promise<{ status: number; contentType: string; body: T }>;
+  close(): Promise<void>;
+}
+
+const ISSUER = 'urn:provider-platform:providers-tests';
+const AUDIENCE = 'provider-platform';
+
+/**
+ * The providers service in-process for integration tests over HTTP: its own database, Temporal
+ * namespace and consumer groups on the real infrastructure, and a probe on its topics.
+ */
+export async function startProvidersApp(): Promise<ProvidersApp> {
+  const endpoints = infraEndpoints();
+  const kafka = testKafka('providers-tests');
+  const issuer = await startDevIssuer({ port: 0, issuer: ISSUER, audience: AUDIENCE });
+  const database = await createTestDatabase('providers_http');
+  const namespace = await createTestNamespace(endpoints.temporal.address, 'providers-http');
+  // Topics and consumer groups of its own: the suite sees only the events it caused.
+  const kafkaPrefix = `${namespace.name}.`;
+  const topics = EVENT_CATALOG.filter((d) => d.owner === 'providers').map(
+    (definition) => `${kafkaPrefix}${topicFor(definition)}`,
+  );
+  const service = await startProvidersService(
+    loadProvidersConfig({
+      DATABASE_URL: database.url,
+      PORT: '0',
+      KAFKA_BROKERS: endpoints.kafka.brokers.join(','),
+      KAFKA_NAME_PREFIX: kafkaPrefix,
+      TEMPORAL_ADDRESS: endpoints.temporal.address,
+      TEMPORAL_NAMESPACE: namespace.name,
+      AUTH_JWKS_URL: issuer.jwksUrl,
+      AUTH_ISSUER: ISSUER,
+      AUTH_AUDIENCE: AUDIENCE,
+      LOG_LEVEL: 'error',
+    }),
+  );
+  const events = await TopicProbe.start(kafka, [...new Set(topics)]);
+  const tokens = new Map<string, string>();
+  const token = async (username: string) => {
+    if (!tokens.has(username)) tokens.set(username, await issuer.tokenFor(username));
+    return tokens.get(username) as string;
+  };
+
+  return {
+    url: service.url,
+    kafkaPrefix,
+    databaseUrl: database.url,
+    events,
+    token,
+    async request(method, path, options = {}) {
+      const headers: Record<string, string> = { 'x-request-id': randomUUID() };
+      if (options.user) headers['authorization'] = `Bearer ${await token(options.user)}`;
+      if (options.body !== undefined) headers['content-type'] = 'application/json';
+      const response = await fetch(`${service.url}${path}`, {
+        method,
+        headers,
+        ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      });
+      const text = await response.text();
+      return {
+        status: response.status,
+        contentType: response.headers.get('content-type') ?? '',
+        body: (text ? JSON.parse(text) : {}) as never,
+      };
+    },
+    async close() {
+      await events.stop();
+      await service.close();
+      await issuer.close();
+      await database.drop();
+      await namespace.drop();
+      await dropTopicsWithPrefix(kafka, kafkaPrefix);
+    },
+  };
+}
