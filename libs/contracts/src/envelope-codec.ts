@@ -43,7 +43,8 @@ export function createEvent<D extends EventDefinition>(
     occurredAt: (input.occurredAt ?? new Date()).toISOString(),
     aggregateType: definition.aggregateType,
     aggregateId: input.aggregateId,
-    correlationId: input.correlationId ?? id,
+    // An empty header value means "none", not an id.
+    correlationId: input.correlationId || id,
     causationId: input.causationId ?? null,
     actor: { ...input.actor, roles: [...input.actor.roles] },
     data: input.data,

@@ -1,4 +1,10 @@
-import { applyDecorators, Body, Query, type PipeTransform } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Query,
+  type ArgumentMetadata,
+  type PipeTransform,
+} from '@nestjs/common';
 import { ApiBody, ApiQuery } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ValidationProblem } from './problems.js';
@@ -9,12 +15,13 @@ export class ZodValidationPipe<T extends z.ZodType> implements PipeTransform<unk
     private readonly where: 'body' | 'query' | 'path',
   ) {}
 
-  transform(value: unknown): z.infer<T> {
+  transform(value: unknown, metadata?: ArgumentMetadata): z.infer<T> {
     const result = this.schema.safeParse(value ?? {});
     if (result.success) return result.data;
     throw new ValidationProblem(
       result.error.issues.map((issue) => ({
-        field: issue.path.join('.') || '(root)',
+        // A path parameter is a bare value: name it by the parameter (`id`), not `(root)`.
+        field: issue.path.join('.') || metadata?.data || '(root)',
         message: issue.message,
       })),
       this.where,

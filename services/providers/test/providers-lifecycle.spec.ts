@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { DEMO_PROVIDER_ID } from '@platform/auth';
-import { parseEvent, type EventEnvelope } from '@platform/contracts';
-import { eventually } from '@platform/testing';
 import { startProvidersApp, type ProvidersApp } from './support/providers-app.js';
 
 let app: ProvidersApp;
@@ -24,22 +22,6 @@ async function enrol(name = 'Hilltop Foster Home'): Promise<ProviderBody> {
   return response.body;
 }
 
-function eventsFor(providerId: string): EventEnvelope[] {
-  return app.events.messages
-    .map((message) => parseEvent(message.value))
-    .flatMap((parsed) => (parsed.ok ? [parsed.envelope] : []))
-    .filter((event) => event.aggregateId === providerId);
-}
-
-/** Waits until the provider's events are exactly `types`, in order (a relay poll or two). */
-async function expectEvents(providerId: string, types: string[]): Promise<EventEnvelope[]> {
-  return eventually(() => {
-    const events = eventsFor(providerId);
-    expect(events.map((e) => e.type)).toEqual(types);
-    return events;
-  });
-}
-
 async function lifecycle(id: string, action: string, reason?: string, user = RM) {
   return app.request<{ status: string; rule?: string; errors?: { field: string }[] }>(
     'POST',
@@ -52,7 +34,7 @@ describe('provider enrolment (PRV-3)', () => {
   it('PRV-3: enrolment stores the details and announces provider.enrolled once', async () => {
     const provider = await enrol();
     expect(provider).toMatchObject({ status: 'enrolled', designatedCapacity: 3 });
-    const [enrolled] = await expectEvents(provider.id, ['provider.enrolled']);
+    const [enrolled] = await app.expectEvents(provider.id, ['provider.enrolled']);
     expect(enrolled).toMatchObject({
       version: 1,
       actor: { userId: RM },
@@ -78,7 +60,7 @@ describe('provider enrolment (PRV-3)', () => {
       body: { designatedCapacity: 9 },
     });
     expect(update).toMatchObject({ status: 422, body: { rule: 'PRV-3' } });
-    await expectEvents(provider.id, ['provider.enrolled']);
+    await app.expectEvents(provider.id, ['provider.enrolled']);
     expect(app.events.messages.slice(before).every((m) => !m.value?.includes('Too Small'))).toBe(
       true,
     );
@@ -96,7 +78,7 @@ describe('provider lifecycle over HTTP (PRV-1)', () => {
     expect((await lifecycle(id, 'close', 'Retired')).body.status).toBe('closed');
     expect((await lifecycle(id, 'reopen')).body.status).toBe('reopened');
 
-    const events = await expectEvents(id, [
+    const events = await app.expectEvents(id, [
       'provider.enrolled',
       'provider.approved',
       'provider.suspended',
@@ -135,7 +117,7 @@ describe('provider lifecycle over HTTP (PRV-1)', () => {
     const refused = await lifecycle(id, 'approve');
     expect(refused).toMatchObject({ status: 409, body: { rule: 'PRV-1' } });
     expect(refused.contentType).toContain('application/problem+json');
-    await expectEvents(id, ['provider.enrolled', 'provider.closed']);
+    await app.expectEvents(id, ['provider.enrolled', 'provider.closed']);
     const provider = await app.request<{ status: string }>('GET', `/providers/${id}`, { user: RM });
     expect(provider.body.status).toBe('closed');
   });
@@ -146,7 +128,7 @@ describe('provider lifecycle over HTTP (PRV-1)', () => {
     const refused = await lifecycle(id, 'suspend');
     expect(refused.status).toBe(400);
     expect(refused.body.errors?.map((e) => e.field)).toEqual(['reason']);
-    await expectEvents(id, ['provider.enrolled', 'provider.approved']);
+    await app.expectEvents(id, ['provider.enrolled', 'provider.approved']);
   });
 });
 
@@ -225,11 +207,15 @@ describe('provider lists', () => {
     expect((await app.request('GET', '/providers?status=dormant', { user: RM })).status).toBe(400);
   });
 
-  it('unknown ids get 404 and malformed ids 400', async () => {
+  it('unknown ids get 404, and a malformed id 400 naming the id parameter', async () => {
     expect(
       (await app.request('GET', '/providers/6f1c1f43-0000-4000-8000-000000000000', { user: RM }))
         .status,
     ).toBe(404);
-    expect((await app.request('GET', '/providers/42', { user: RM })).status).toBe(400);
+    const malformed = await app.request<{ errors: { field: string }[] }>('GET', '/providers/42', {
+      user: RM,
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors.map((e) => e.field)).toEqual(['id']);
   });
 });

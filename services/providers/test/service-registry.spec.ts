@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { parseEvent, type EventEnvelope } from '@platform/contracts';
-import { eventually } from '@platform/testing';
 import { startProvidersApp, type ProvidersApp } from './support/providers-app.js';
 
 /** Integration tests of the service registry (DOMAIN.md SVC) over HTTP, real Postgres and Kafka. */
@@ -18,8 +16,6 @@ const READERS = [
   'fin.fatima',
   'ops.omar',
 ];
-/** The products' topic; each test instance has topics of its own (ADR 0008). */
-const productTopic = () => `${app.kafkaPrefix}providers.service-product`;
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Json = Record<string, unknown>;
@@ -65,26 +61,6 @@ async function withoutEvents(send: () => Promise<Reply>): Promise<Reply> {
   const reply = await send();
   expect(await outboxSize()).toBe(before);
   return reply;
-}
-
-/** The product's events on its topic; each must be a valid envelope of a known contract. */
-function eventsOf(productId: string): EventEnvelope<Json>[] {
-  return app.events.messages
-    .filter((message) => message.topic === productTopic() && message.key === productId)
-    .map((message) => {
-      const parsed = parseEvent(message.value);
-      if (!parsed.ok) throw new Error(`invalid event on ${message.topic}: ${parsed.reason}`);
-      return parsed.envelope as EventEnvelope<Json>;
-    });
-}
-
-/** Waits until the product's published events are exactly `types`, in order. */
-function expectEvents(productId: string, types: string[]): Promise<EventEnvelope<Json>[]> {
-  return eventually(() => {
-    const events = eventsOf(productId);
-    expect(events.map((event) => event.type)).toEqual(types);
-    return events;
-  });
 }
 
 const CREATED = 'service-product.created';
@@ -166,7 +142,7 @@ describe('service products (SVC-1, SVC-3 … SVC-10)', () => {
       (await call('GET', `/service-products/${product.id}`, { user: 'cw.chen' })).body,
     ).toEqual(product);
 
-    const [created] = await expectEvents(product.id, [CREATED]);
+    const [created] = await app.expectEvents(product.id, [CREATED]);
     const {
       id,
       createdBy: _c,
@@ -287,7 +263,7 @@ describe('service products (SVC-1, SVC-3 … SVC-10)', () => {
       body: { payBasedOnAttendance: true, payBasedOnPlacement: false, approvalCheckPercentage: 10 },
     });
     expect(repeated).toMatchObject({ status: 200, body: { approvalCheckPercentage: 10 } });
-    const [, updated] = await expectEvents(product.id, [CREATED, UPDATED]);
+    const [, updated] = await app.expectEvents(product.id, [CREATED, UPDATED]);
     expect(updated!.data['changedFields']).toEqual(['approvalCheckPercentage']);
   });
 
@@ -324,7 +300,7 @@ describe('service products (SVC-1, SVC-3 … SVC-10)', () => {
       updatedBy: ADMIN,
     });
 
-    const [, updated] = await expectEvents(product.id, [CREATED, UPDATED]);
+    const [, updated] = await app.expectEvents(product.id, [CREATED, UPDATED]);
     expect(updated!.data['changedFields']).toEqual([
       'preventAuthorizationFromPlacement',
       'attendanceTracking',
@@ -399,7 +375,7 @@ describe('service products (SVC-1, SVC-3 … SVC-10)', () => {
     );
     expect(invalid).toMatchObject({ status: 400, body: { errors: [{ field: 'maximum' }] } });
 
-    const [, changed] = await expectEvents(product.id, [CREATED, OPTIONS_CHANGED]);
+    const [, changed] = await app.expectEvents(product.id, [CREATED, OPTIONS_CHANGED]);
     expect(changed!.data).toEqual({
       productId: product.id,
       paymentOptions: options,
@@ -469,7 +445,7 @@ describe('rates (SVC-2)', () => {
     const listed = (await call('GET', ratesOf(product), { user: 'fin.fatima' })).body;
     expect(listed).toMatchObject({ total: 2, items: [fixed, range] });
 
-    const [, added] = await expectEvents(product.id, [CREATED, RATE_CHANGED, RATE_CHANGED]);
+    const [, added] = await app.expectEvents(product.id, [CREATED, RATE_CHANGED, RATE_CHANGED]);
     expect(added!.data).toEqual({
       productId: product.id,
       change: 'added',
@@ -511,7 +487,7 @@ describe('rates (SVC-2)', () => {
     expect((await call('GET', ratesOf(product), { user: ADMIN })).body).toMatchObject({ total: 1 });
 
     await addRate(product.id, { kind: 'fixed', amount: '105.00', effectiveFrom: '2026-07-01' });
-    await expectEvents(product.id, [CREATED, RATE_CHANGED, RATE_CHANGED]);
+    await app.expectEvents(product.id, [CREATED, RATE_CHANGED, RATE_CHANGED]);
   });
 
   it('SVC-2: of several overlapping rates added at the same moment exactly one is stored', async () => {
@@ -526,7 +502,7 @@ describe('rates (SVC-2)', () => {
     );
     expect(replies.map((reply) => reply.status).sort()).toEqual([201, 409, 409, 409, 409]);
     expect((await call('GET', ratesOf(product), { user: ADMIN })).body).toMatchObject({ total: 1 });
-    await expectEvents(product.id, [CREATED, RATE_CHANGED]);
+    await app.expectEvents(product.id, [CREATED, RATE_CHANGED]);
   });
 
   it('SVC-2: the rate in effect on a date, period ends included; none before the first rate', async () => {
@@ -578,7 +554,7 @@ describe('rates (SVC-2)', () => {
     });
     expect(await withoutEvents(() => endFirst('2026-06-30'))).toMatchObject({ status: 200 });
 
-    const [, , endedEvent] = await expectEvents(product.id, [
+    const [, , endedEvent] = await app.expectEvents(product.id, [
       CREATED,
       RATE_CHANGED,
       RATE_CHANGED,
@@ -604,7 +580,7 @@ describe('rates (SVC-2)', () => {
     expect((await call('GET', ratesOf(product), { user: ADMIN })).body).toMatchObject({ total: 0 });
     await addRate(product.id, { kind: 'fixed', amount: '15.00', effectiveFrom: '2026-01-01' });
 
-    const [, , removedEvent] = await expectEvents(product.id, [
+    const [, , removedEvent] = await app.expectEvents(product.id, [
       CREATED,
       RATE_CHANGED,
       RATE_CHANGED,

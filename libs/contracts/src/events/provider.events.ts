@@ -28,54 +28,51 @@ const statusChange = {
   reason: z.string().nullable(),
 };
 
-/** PRV-1: approved (first time, after rejection or reopening, or reinstated after suspension). */
-export const providerApproved = defineEvent({
-  ...provider,
-  type: 'provider.approved',
-  version: 1,
-  description:
-    'A provider was approved — or reinstated, when previousStatus is suspended (PRV-1). ' +
+type ProviderStatus = z.infer<typeof statusChange.previousStatus>;
+
+/** One event per lifecycle move (PRV-1); all carry the status it left and the reason given. */
+function lifecycleEvent<const TType extends string>(
+  type: TType,
+  description: string,
+  example: { previousStatus: ProviderStatus; reason: string | null },
+) {
+  return defineEvent({
+    ...provider,
+    type,
+    version: 1,
+    description,
+    schema: z.object(statusChange),
+    example: { providerId: EXAMPLE_ID, ...example },
+  });
+}
+
+export const providerApproved = lifecycleEvent(
+  'provider.approved',
+  'A provider was approved — or reinstated, when previousStatus is suspended (PRV-1). ' +
     'It may be authorised for new services.',
-  schema: z.object(statusChange),
-  example: { providerId: EXAMPLE_ID, previousStatus: 'enrolled', reason: null },
-});
+  { previousStatus: 'enrolled', reason: null },
+);
 
-export const providerRejected = defineEvent({
-  ...provider,
-  type: 'provider.rejected',
-  version: 1,
-  description: 'A provider was rejected; it may be approved later (PRV-1).',
-  schema: z.object(statusChange),
-  example: { providerId: EXAMPLE_ID, previousStatus: 'enrolled', reason: 'Failed home study' },
-});
+export const providerRejected = lifecycleEvent(
+  'provider.rejected',
+  'A provider was rejected; it may be approved later (PRV-1).',
+  { previousStatus: 'enrolled', reason: 'Failed home study' },
+);
 
-export const providerSuspended = defineEvent({
-  ...provider,
-  type: 'provider.suspended',
-  version: 1,
-  description: 'A provider was suspended with a reason: no new services or placements (PRV-1).',
-  schema: z.object(statusChange),
-  example: {
-    providerId: EXAMPLE_ID,
-    previousStatus: 'approved',
-    reason: 'Licence under investigation',
-  },
-});
+export const providerSuspended = lifecycleEvent(
+  'provider.suspended',
+  'A provider was suspended with a reason: no new services or placements (PRV-1).',
+  { previousStatus: 'approved', reason: 'Licence under investigation' },
+);
 
-export const providerClosed = defineEvent({
-  ...provider,
-  type: 'provider.closed',
-  version: 1,
-  description: 'A provider was closed: no new services or placements (PRV-1).',
-  schema: z.object(statusChange),
-  example: { providerId: EXAMPLE_ID, previousStatus: 'approved', reason: 'Retired' },
-});
+export const providerClosed = lifecycleEvent(
+  'provider.closed',
+  'A provider was closed: no new services or placements (PRV-1).',
+  { previousStatus: 'approved', reason: 'Retired' },
+);
 
-export const providerReopened = defineEvent({
-  ...provider,
-  type: 'provider.reopened',
-  version: 1,
-  description: 'A closed provider was reopened and needs approval again (PRV-1).',
-  schema: z.object(statusChange),
-  example: { providerId: EXAMPLE_ID, previousStatus: 'closed', reason: null },
-});
+export const providerReopened = lifecycleEvent(
+  'provider.reopened',
+  'A closed provider was reopened and needs approval again (PRV-1).',
+  { previousStatus: 'closed', reason: null },
+);

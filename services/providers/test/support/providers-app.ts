@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { startDevIssuer } from '@platform/auth';
-import { EVENT_CATALOG, topicFor } from '@platform/contracts';
+import { expect } from '@jest/globals';
+import { EVENT_CATALOG, parseEvent, topicFor, type EventEnvelope } from '@platform/contracts';
 import {
   createTestDatabase,
   createTestNamespace,
   infraEndpoints,
   dropTopicsWithPrefix,
+  eventually,
   testKafka,
   TopicProbe,
 } from '@platform/testing';
@@ -19,6 +21,13 @@ export interface ProvidersApp {
   databaseUrl: string;
   /** Every event the service publishes during the suite. */
   events: TopicProbe;
+  /** The published events of one aggregate, in order; each must be a valid envelope. */
+  eventsOf(aggregateId: string): EventEnvelope<Record<string, unknown>>[];
+  /** Waits until the aggregate's published events are exactly `types`, in order. */
+  expectEvents(
+    aggregateId: string,
+    types: string[],
+  ): Promise<EventEnvelope<Record<string, unknown>>[]>;
   token(username: string): Promise<string>;
   request<T = Record<string, unknown>>(
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
@@ -67,8 +76,24 @@ export async function startProvidersApp(): Promise<ProvidersApp> {
     return tokens.get(username) as string;
   };
 
+  const eventsOf = (aggregateId: string) =>
+    events.messages
+      .filter((message) => message.key === aggregateId)
+      .map((message) => {
+        const parsed = parseEvent(message.value);
+        if (!parsed.ok) throw new Error(`invalid event on ${message.topic}: ${parsed.reason}`);
+        return parsed.envelope as EventEnvelope<Record<string, unknown>>;
+      });
+
   return {
     url: service.url,
+    eventsOf,
+    expectEvents: (aggregateId, types) =>
+      eventually(() => {
+        const published = eventsOf(aggregateId);
+        expect(published.map((event) => event.type)).toEqual(types);
+        return published;
+      }),
     kafkaPrefix,
     databaseUrl: database.url,
     events,
