@@ -14,6 +14,17 @@ import {
   providerSuspended,
 } from './events/provider.events.js';
 import {
+  providerGroupClosed,
+  providerGroupEnrolled,
+  providerGroupReopened,
+  providerPaymentDirectionChanged,
+} from './events/provider-group.events.js';
+import {
+  backgroundCheckRecorded,
+  providerMemberAdded,
+  providerMemberMembershipEnded,
+} from './events/provider-member.events.js';
+import {
   serviceProductCreated,
   serviceProductPaymentOptionsChanged,
   serviceProductRateChanged,
@@ -31,10 +42,17 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   providerSuspended,
   providerClosed,
   providerReopened,
+  providerMemberAdded,
+  providerMemberMembershipEnded,
+  backgroundCheckRecorded,
   serviceProductCreated,
   serviceProductUpdated,
   serviceProductRateChanged,
   serviceProductPaymentOptionsChanged,
+  providerGroupEnrolled,
+  providerGroupClosed,
+  providerGroupReopened,
+  providerPaymentDirectionChanged,
 ];
 
 const byKey = new Map(EVENT_CATALOG.map((definition) => [eventKey(definition), definition]));

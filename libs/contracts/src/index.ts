@@ -5,6 +5,8 @@ export * from './event-catalog.js';
 export * from './envelope-codec.js';
 export * from './events/provider-inquiry.events.js';
 export * from './events/provider.events.js';
+export * from './events/provider-member.events.js';
 export * from './events/service-registry.events.js';
 export * from './asyncapi.js';
 export * from './consumer-groups.js';
+export * from './events/provider-group.events.js';

@@ -1,0 +1,56 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { Actor } from '@platform/contracts';
+import { assertMayAccessProvider, NotFoundProblem, type Page } from '@platform/http';
+import { newAudit } from '../service-registry/shared/audit.js';
+import { pageOf } from '../service-registry/shared/lookup.js';
+import { containsPattern } from '../service-registry/shared/name-search.js';
+import { ProviderParticipant } from './provider-members.entities.js';
+import type { AddParticipantBody, ListParticipantsQuery } from './provider-member.schemas.js';
+import { participantView, type ParticipantView } from './provider-member.views.js';
+import { findProvider } from './provider-members.service.js';
+
+/** PRV-8: participants — people outside the provider involved with it (a lawyer, a doctor …). */
+@Injectable()
+export class ParticipantsService {
+  constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
+
+  async add(providerId: string, body: AddParticipantBody, actor: Actor): Promise<ParticipantView> {
+    return this.orm.em.fork().transactional(async (em) => {
+      await findProvider(em, providerId);
+      const participant = em.create(ProviderParticipant, {
+        id: randomUUID(),
+        providerId,
+        ...body,
+        ...newAudit(actor),
+      });
+      return participantView(participant);
+    });
+  }
+
+  async list(
+    providerId: string,
+    query: ListParticipantsQuery,
+    actor: Actor,
+  ): Promise<Page<ParticipantView>> {
+    assertMayAccessProvider(actor, providerId);
+    const em = this.orm.em.fork();
+    await findProvider(em, providerId);
+    const [participants, total] = await em.findAndCount(
+      ProviderParticipant,
+      { providerId, ...(query.name ? { name: { $ilike: containsPattern(query.name) } } : {}) },
+      { orderBy: { name: 'asc', id: 'asc' }, limit: query.limit, offset: query.offset },
+    );
+    return pageOf(participants, total, query, participantView);
+  }
+
+  async get(providerId: string, participantId: string, actor: Actor): Promise<ParticipantView> {
+    assertMayAccessProvider(actor, providerId, 'Participant', participantId);
+    const em = this.orm.em.fork();
+    await findProvider(em, providerId);
+    const participant = await em.findOne(ProviderParticipant, { id: participantId, providerId });
+    if (!participant) throw new NotFoundProblem('Participant', participantId);
+    return participantView(participant);
+  }
+}
