@@ -18,6 +18,7 @@ import {
 } from '@platform/http';
 import { dateRange, rangesOverlap, type CalendarDate } from '@platform/kernel';
 import { recordEvent } from '@platform/messaging';
+import { containsPattern } from '../shared/name-search.js';
 import { Provider } from '../providers/provider.entity.js';
 import {
   conflictingGroupPayee,
@@ -75,7 +76,7 @@ export class ProviderGroupsService {
   async list(query: ListGroupsQuery): Promise<Page<ProviderGroupRecord>> {
     const where = {
       ...(query.status ? { status: query.status } : {}),
-      ...(query.name ? { name: { $ilike: `%${query.name.replace(/[\\%_]/g, '\\$&')}%` } } : {}),
+      ...(query.name ? { name: { $ilike: containsPattern(query.name) } } : {}),
     };
     const [items, total] = await this.orm.em.fork().findAndCount(ProviderGroup, where, {
       orderBy: { name: 'asc', id: 'asc' },

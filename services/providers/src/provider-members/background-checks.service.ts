@@ -4,9 +4,9 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { backgroundCheckRecorded, type Actor } from '@platform/contracts';
 import { NotFoundProblem, type Page } from '@platform/http';
 import { recordEvent } from '@platform/messaging';
-import { newAudit } from '../service-registry/shared/audit.js';
-import { eventOrigin } from '../service-registry/shared/event-origin.js';
-import { pageOf } from '../service-registry/shared/lookup.js';
+import { newAudit } from '../shared/audit.js';
+import { eventOrigin } from '../shared/event-origin.js';
+import { pageOf } from '../shared/lookup.js';
 import { BackgroundCheck } from './provider-members.entities.js';
 import type {
   ListBackgroundChecksQuery,

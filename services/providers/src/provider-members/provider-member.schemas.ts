@@ -5,8 +5,8 @@ import {
   MEMBER_ROLES,
 } from '@platform/contracts';
 import { pageQuery } from '@platform/http';
-import { calendarDateInput, nameFilter } from '../service-registry/shared/common.schemas.js';
-import { addRuleIssues } from '../service-registry/shared/rule-issues.js';
+import { calendarDateInput, nameFilter } from '../shared/common.schemas.js';
+import { addRuleIssues } from '../shared/rule-issues.js';
 import { backgroundCheckIssues } from './background-check.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -1,5 +1,5 @@
 import type { CalendarDate } from '@platform/kernel';
-import { auditView } from '../service-registry/shared/audit.js';
+import { auditView } from '../shared/audit.js';
 import { backgroundCheckValidOn } from './background-check.js';
 import { membershipActiveOn, todayDate } from './membership.js';
 import type {

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { STAFF_ROLES, type Actor, type Role } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
 import { ValidBody, ValidQuery, ZodValidationPipe, type Page } from '@platform/http';
-import { idParam } from '../service-registry/shared/common.schemas.js';
+import { idParam } from '../shared/common.schemas.js';
 import { BackgroundChecksService } from './background-checks.service.js';
 import { ParticipantsService } from './participants.service.js';
 import {

@@ -4,7 +4,7 @@ import {
   BACKGROUND_CHECK_TYPES,
   MEMBER_ROLES,
 } from '@platform/contracts';
-import { auditProperties } from '../service-registry/shared/audit.js';
+import { auditProperties } from '../shared/audit.js';
 
 /**
  * PRV-8: a person known to the agency — a foster parent, staff member, volunteer … — who may be a

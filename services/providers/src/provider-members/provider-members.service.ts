@@ -11,9 +11,9 @@ import { assertMayAccessProvider, NotFoundProblem, RuleViolation, type Page } fr
 import type { CalendarDate } from '@platform/kernel';
 import { recordEvent } from '@platform/messaging';
 import { Provider } from '../providers/provider.entity.js';
-import { markUpdated, newAudit } from '../service-registry/shared/audit.js';
-import { eventOrigin } from '../service-registry/shared/event-origin.js';
-import { containsPattern } from '../service-registry/shared/name-search.js';
+import { markUpdated, newAudit } from '../shared/audit.js';
+import { eventOrigin } from '../shared/event-origin.js';
+import { containsPattern } from '../shared/name-search.js';
 import {
   endMembership,
   overlappingMembership,

@@ -21,6 +21,7 @@ import {
   type Page,
 } from '@platform/http';
 import { recordEvent } from '@platform/messaging';
+import { containsPattern } from '../shared/name-search.js';
 import { applyLifecycleAction, type LifecycleAction } from './provider-lifecycle.js';
 import {
   ProviderStatusChange,
@@ -85,8 +86,8 @@ export class ProvidersService {
     const where = {
       ...(isProviderSelfService(actor) ? { id: actor.providerId ?? '' } : {}),
       ...(query.status ? { status: query.status } : {}),
-      ...(query.name ? { name: { $ilike: `%${escapeLike(query.name)}%` } } : {}),
-      ...(query.city ? { city: { $ilike: escapeLike(query.city) } } : {}),
+      ...(query.name ? { name: { $ilike: containsPattern(query.name) } } : {}),
+      ...(query.city ? { city: { $ilike: containsPattern(query.city) } } : {}),
     };
     const [items, total] = await this.orm.em.fork().findAndCount(Provider, where, {
       orderBy: { name: 'asc', id: 'asc' },
@@ -161,9 +162,4 @@ export class ProvidersService {
     if (!provider) throw new NotFoundProblem('Provider', id);
     return provider;
   }
-}
-
-/** `%` and `_` in a search term are literal characters, not wildcards. */
-function escapeLike(term: string): string {
-  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -65,6 +65,7 @@ export const listProvidersQuery = pageQuery.extend({
   status: z.enum(PROVIDER_STATUSES).optional(),
   /** Case-insensitive part of the name. */
   name: z.string().trim().min(1).max(200).optional(),
+  /** Case-insensitive part of the city. */
   city: z.string().trim().min(1).max(100).optional(),
 });
 export type ListProvidersQuery = z.infer<typeof listProvidersQuery>;

@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { auditProperties } from '../shared/audit.js';
+import { auditProperties } from '../../shared/audit.js';
 
 /**
  * SVC-11: why a client missed a planned unit. *Payable*: the provider is still paid for it (e.g.

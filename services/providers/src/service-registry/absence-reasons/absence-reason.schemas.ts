@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '@platform/http';
-import { changingSomething, nameFilter, nameInput } from '../shared/common.schemas.js';
+import { changingSomething, nameFilter, nameInput } from '../../shared/common.schemas.js';
 
 export const createAbsenceReasonBody = z
   .object({

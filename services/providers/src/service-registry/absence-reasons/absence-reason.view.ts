@@ -1,4 +1,4 @@
-import { auditView } from '../shared/audit.js';
+import { auditView } from '../../shared/audit.js';
 import type { AbsenceReasonRecord } from './absence-reason.entity.js';
 
 export type AbsenceReasonView = ReturnType<typeof absenceReasonView>;

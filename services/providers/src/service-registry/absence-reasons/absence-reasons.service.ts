@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { Actor } from '@platform/contracts';
 import type { Page } from '@platform/http';
-import { markUpdated, newAudit } from '../shared/audit.js';
-import { findOrNotFound, pageOf } from '../shared/lookup.js';
-import { containsPattern } from '../shared/name-search.js';
-import { withUniqueName } from '../shared/unique-name.js';
+import { markUpdated, newAudit } from '../../shared/audit.js';
+import { findOrNotFound, pageOf } from '../../shared/lookup.js';
+import { containsPattern } from '../../shared/name-search.js';
+import { withUniqueName } from '../../shared/unique-name.js';
 import { AbsenceReason } from './absence-reason.entity.js';
 import type {
   CreateAbsenceReasonBody,

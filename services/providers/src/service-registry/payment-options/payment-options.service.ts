@@ -8,8 +8,8 @@ import {
   type PaymentOptions,
 } from '@platform/contracts';
 import { recordEvent } from '@platform/messaging';
-import { eventOrigin } from '../shared/event-origin.js';
-import { markUpdated } from '../shared/audit.js';
+import { eventOrigin } from '../../shared/event-origin.js';
+import { markUpdated } from '../../shared/audit.js';
 import { findServiceProduct } from '../service-products/service-product.lookup.js';
 import {
   serviceProductView,

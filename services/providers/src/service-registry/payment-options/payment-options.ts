@@ -1,5 +1,5 @@
 import type { PaymentOptions } from '@platform/contracts';
-import type { Cents } from '../shared/money.js';
+import type { Cents } from '../../shared/money.js';
 import type { RateAmount } from '../rates/rates.js';
 
 export type PaymentOption =

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageQuery } from '@platform/http';
-import { calendarDateInput, moneyInput } from '../shared/common.schemas.js';
-import { addRuleIssues } from '../shared/rule-issues.js';
+import { calendarDateInput, moneyInput } from '../../shared/common.schemas.js';
+import { addRuleIssues } from '../../shared/rule-issues.js';
 import { rangeAmountProblem } from './rates.js';
 
 const period = {

@@ -1,7 +1,7 @@
 import { dateRange, type CalendarDate } from '@platform/kernel';
 import type { ServiceProductRate as RateSnapshot } from '@platform/contracts';
-import { auditView } from '../shared/audit.js';
-import { formatMoney } from '../shared/money.js';
+import { auditView } from '../../shared/audit.js';
+import { formatMoney } from '../../shared/money.js';
 import type { ServiceProductRateRecord } from './service-product-rate.entity.js';
 import type { DatedRate } from './rates.js';
 

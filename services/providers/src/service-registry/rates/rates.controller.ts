@@ -9,8 +9,8 @@ import {
   type Page,
   type PageQuery,
 } from '@platform/http';
-import { idParam } from '../shared/common.schemas.js';
-import { REGISTRY_ADMINS, REGISTRY_READERS } from '../shared/registry-roles.js';
+import { idParam } from '../../shared/common.schemas.js';
+import { REGISTRY_ADMINS, REGISTRY_READERS } from '../../shared/registry-roles.js';
 import {
   addRateBody,
   addRateExample,

@@ -7,10 +7,10 @@ import { NotFoundProblem, RuleViolation, type Page, type PageQuery } from '@plat
 import { dateRange, type CalendarDate, type DateRange } from '@platform/kernel';
 import { recordEvent } from '@platform/messaging';
 import { findServiceProduct } from '../service-products/service-product.lookup.js';
-import { eventOrigin } from '../shared/event-origin.js';
-import { markUpdated, newAudit } from '../shared/audit.js';
-import { pageOf } from '../shared/lookup.js';
-import { throwIfRuleIssues } from '../shared/rule-issues.js';
+import { eventOrigin } from '../../shared/event-origin.js';
+import { markUpdated, newAudit } from '../../shared/audit.js';
+import { pageOf } from '../../shared/lookup.js';
+import { throwIfRuleIssues } from '../../shared/rule-issues.js';
 import type { AddRateBody, EndRateBody } from './rate.schemas.js';
 import { datedRate, rateSnapshot, rateView, type RateView } from './rate.view.js';
 import { describePeriod, overlappingRate, rateInEffect } from './rates.js';

@@ -1,5 +1,5 @@
 import { rangeContains, rangesOverlap, type CalendarDate, type DateRange } from '@platform/kernel';
-import type { Cents } from '../shared/money.js';
+import type { Cents } from '../../shared/money.js';
 
 /** SVC-2: what a rate pays per unit — a fixed amount, or a range with a minimum and/or maximum. */
 export type RateAmount =

@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { auditProperties } from '../shared/audit.js';
+import { auditProperties } from '../../shared/audit.js';
 
 /**
  * SVC-2: what the agency pays per unit of a product during a period — a fixed amount or a range.

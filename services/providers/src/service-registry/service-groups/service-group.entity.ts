@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { auditProperties } from '../shared/audit.js';
+import { auditProperties } from '../../shared/audit.js';
 
 /** SVC-1: a set of similar service products, e.g. "Foster care" for traditional and special-needs foster care. */
 export const ServiceGroup = defineEntity({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '@platform/http';
-import { changingSomething, nameFilter, nameInput } from '../shared/common.schemas.js';
+import { changingSomething, nameFilter, nameInput } from '../../shared/common.schemas.js';
 
 const description = z.string().trim().max(2_000).nullable();
 

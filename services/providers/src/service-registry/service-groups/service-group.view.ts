@@ -1,4 +1,4 @@
-import { auditView } from '../shared/audit.js';
+import { auditView } from '../../shared/audit.js';
 import type { ServiceGroupRecord } from './service-group.entity.js';
 
 export type ServiceGroupView = ReturnType<typeof serviceGroupView>;

@@ -3,8 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
 import { ValidBody, ValidQuery, ZodValidationPipe, type Page } from '@platform/http';
-import { idParam } from '../shared/common.schemas.js';
-import { REGISTRY_ADMINS, REGISTRY_READERS } from '../shared/registry-roles.js';
+import { idParam } from '../../shared/common.schemas.js';
+import { REGISTRY_ADMINS, REGISTRY_READERS } from '../../shared/registry-roles.js';
 import {
   createServiceGroupBody,
   listServiceGroupsQuery,

@@ -1,5 +1,5 @@
 import type { AttendanceTracking, PaymentChannel } from '@platform/contracts';
-import type { RuleIssue } from '../shared/rule-issues.js';
+import type { RuleIssue } from '../../shared/rule-issues.js';
 
 /** SVC-6: a product that tracks no attendance. */
 export const NO_ATTENDANCE_TRACKING: AttendanceTracking = {

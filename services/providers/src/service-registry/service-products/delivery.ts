@@ -1,5 +1,5 @@
 import type { DeliveryConfiguration } from '@platform/contracts';
-import type { RuleIssue } from '../shared/rule-issues.js';
+import type { RuleIssue } from '../../shared/rule-issues.js';
 
 /**
  * SVC-9: a delivery left unspecified is the common case of a service delivered by a provider to

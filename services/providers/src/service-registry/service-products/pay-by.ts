@@ -1,5 +1,5 @@
 import type { PaymentChannel } from '@platform/contracts';
-import type { RuleIssue } from '../shared/rule-issues.js';
+import type { RuleIssue } from '../../shared/rule-issues.js';
 
 /** SVC-4: chosen when the product is created and never changed afterwards. */
 export interface PayByFlags {

@@ -1,5 +1,5 @@
 import type { AttendanceTracking, DeliveryConfiguration } from '@platform/contracts';
-import type { RuleIssue } from '../shared/rule-issues.js';
+import type { RuleIssue } from '../../shared/rule-issues.js';
 import { attendanceTrackingIssues } from './attendance-tracking.js';
 import { deliveryIssues } from './delivery.js';
 import { payByIssues, paymentChannels, type PayByFlags } from './pay-by.js';

@@ -6,7 +6,7 @@ import {
   type DeliveryConfiguration,
   type PaymentOptions,
 } from '@platform/contracts';
-import { auditProperties } from '../shared/audit.js';
+import { auditProperties } from '../../shared/audit.js';
 import { ServiceGroup } from '../service-groups/service-group.entity.js';
 
 /**

@@ -7,8 +7,8 @@ import {
   paymentOptions,
 } from '@platform/contracts';
 import { pageQuery } from '@platform/http';
-import { changingSomething, nameFilter, nameInput } from '../shared/common.schemas.js';
-import { addRuleIssues } from '../shared/rule-issues.js';
+import { changingSomething, nameFilter, nameInput } from '../../shared/common.schemas.js';
+import { addRuleIssues } from '../../shared/rule-issues.js';
 import { NO_ATTENDANCE_TRACKING } from './attendance-tracking.js';
 import { productConfigurationIssues } from './product-configuration.js';
 import { DEFAULT_DELIVERY } from './delivery.js';

@@ -4,7 +4,7 @@ import {
   paymentOptions,
   type ServiceProductSnapshot,
 } from '@platform/contracts';
-import { auditView } from '../shared/audit.js';
+import { auditView } from '../../shared/audit.js';
 import { paymentChannels } from './pay-by.js';
 import type { ServiceProductRecord } from './service-product.entity.js';
 

@@ -5,12 +5,12 @@ import { serviceProductCreated, serviceProductUpdated, type Actor } from '@platf
 import { RuleViolation, type Page } from '@platform/http';
 import { recordEvent } from '@platform/messaging';
 import { findServiceGroups } from '../service-groups/service-group.lookup.js';
-import { eventOrigin } from '../shared/event-origin.js';
-import { markUpdated, newAudit } from '../shared/audit.js';
-import { changedFields } from '../shared/changed-fields.js';
-import { pageOf } from '../shared/lookup.js';
-import { containsPattern } from '../shared/name-search.js';
-import { throwIfRuleIssues } from '../shared/rule-issues.js';
+import { eventOrigin } from '../../shared/event-origin.js';
+import { markUpdated, newAudit } from '../../shared/audit.js';
+import { changedFields } from '../../shared/changed-fields.js';
+import { pageOf } from '../../shared/lookup.js';
+import { containsPattern } from '../../shared/name-search.js';
+import { throwIfRuleIssues } from '../../shared/rule-issues.js';
 import { changedPayByFlags } from './pay-by.js';
 import { mergeConfiguration, productConfigurationIssues } from './product-configuration.js';
 import { ServiceProduct, type ServiceProductRecord } from './service-product.entity.js';
