@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { auditProperties } from '../shared/audit.js';
 
 /** PRV-4: a provider group; it has affiliated providers but never delivers services itself. */
 export const ProviderGroup = defineEntity({
@@ -9,17 +10,7 @@ export const ProviderGroup = defineEntity({
     name: p.text(),
     status: p.enum(['active', 'closed'] as const).default('active'),
     closeReason: p.text().fieldName('close_reason').nullable(),
-    createdBy: p.text().fieldName('created_by'),
-    createdAt: p
-      .datetime()
-      .fieldName('created_at')
-      .onCreate(() => new Date()),
-    updatedBy: p.text().fieldName('updated_by'),
-    updatedAt: p
-      .datetime()
-      .fieldName('updated_at')
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    ...auditProperties,
   },
 });
 export type ProviderGroupRecord = InferEntity<typeof ProviderGroup>;

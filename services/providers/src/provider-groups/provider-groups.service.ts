@@ -18,6 +18,8 @@ import {
 } from '@platform/http';
 import { dateRange, rangesOverlap, type CalendarDate } from '@platform/kernel';
 import { recordEvent } from '@platform/messaging';
+import { markUpdated, newAudit } from '../shared/audit.js';
+import { findOrNotFound, pageOf } from '../shared/lookup.js';
 import { containsPattern } from '../shared/name-search.js';
 import { Provider } from '../providers/provider.entity.js';
 import {
@@ -55,8 +57,7 @@ export class ProviderGroupsService {
       const group = em.create(ProviderGroup, {
         id: randomUUID(),
         name: body.name,
-        createdBy: actor.userId,
-        updatedBy: actor.userId,
+        ...newAudit(actor),
       });
       recordEvent(em, providerGroupEnrolled, {
         aggregateId: group.id,
@@ -67,10 +68,8 @@ export class ProviderGroupsService {
     });
   }
 
-  async get(id: string): Promise<ProviderGroupRecord> {
-    const group = await this.orm.em.fork().findOne(ProviderGroup, { id });
-    if (!group) throw new NotFoundProblem('Provider group', id);
-    return group;
+  get(id: string): Promise<ProviderGroupRecord> {
+    return findOrNotFound(this.orm.em.fork(), ProviderGroup, 'Provider group', id);
   }
 
   async list(query: ListGroupsQuery): Promise<Page<ProviderGroupRecord>> {
@@ -83,7 +82,7 @@ export class ProviderGroupsService {
       limit: query.limit,
       offset: query.offset,
     });
-    return { items, total, limit: query.limit, offset: query.offset };
+    return pageOf(items, total, query, (group) => group);
   }
 
   /** PRV-4: close (reason required) and reopen. */
@@ -109,7 +108,8 @@ export class ProviderGroupsService {
           { field: 'reason', message: 'A reason is required to close a group' },
         ]);
       }
-      Object.assign(group, { status: to, closeReason: reason, updatedBy: actor.userId });
+      Object.assign(group, { status: to, closeReason: reason });
+      markUpdated(group, actor);
       recordEvent(em, body.action === 'close' ? providerGroupClosed : providerGroupReopened, {
         aggregateId: id,
         actor,
@@ -122,8 +122,7 @@ export class ProviderGroupsService {
   /** PRV-4/PRV-5: affiliates a provider for a period, with its first payment direction. */
   async affiliate(groupId: string, body: AffiliateBody, actor: Actor): Promise<AffiliationView> {
     return this.orm.em.fork().transactional(async (em) => {
-      const group = await em.findOne(ProviderGroup, { id: groupId });
-      if (!group) throw new NotFoundProblem('Provider group', groupId);
+      const group = await findOrNotFound(em, ProviderGroup, 'Provider group', groupId);
       if (group.status === 'closed') {
         throw new RuleViolation('PRV-4', 'A closed group takes no new affiliations');
       }
