@@ -4,3 +4,4 @@ export * from './kafka-probe.js';
 export * from './eventually.js';
 export * from './test-namespace.js';
 export * from './test-topic.js';
+export * from './route-guards.js';

@@ -3,13 +3,18 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@platform/contracts';
 import { CurrentActor, Public, RequireRoles } from '@platform/auth';
 import { ValidBody, ValidQuery, ZodValidationPipe, type Page } from '@platform/http';
+import { todayDate } from '../provider-members/membership.js';
+import { INQUIRY_DECISION_DAYS } from '../tokens.js';
 import { InquiriesService } from './inquiries.service.js';
+import type { InquiryQueueEntry } from './inquiry-work-queue.js';
 import type { InquiryRecord } from './inquiry.entity.js';
 import {
   inquiryExample,
   inquiryIdParam,
+  inquiryWorkQueueQuery,
   listInquiriesQuery,
   submitInquiryBody,
+  type InquiryWorkQueueQuery,
   type ListInquiriesQuery,
   type SubmitInquiryBody,
 } from './inquiry.schemas.js';
@@ -19,7 +24,10 @@ const GUEST: Actor = { userId: 'guest', displayName: 'Self-service guest', roles
 @ApiTags('inquiries')
 @Controller()
 export class InquiriesController {
-  constructor(@Inject(InquiriesService) private readonly inquiries: InquiriesService) {}
+  constructor(
+    @Inject(InquiriesService) private readonly inquiries: InquiriesService,
+    @Inject(INQUIRY_DECISION_DAYS) private readonly decisionDays: number,
+  ) {}
 
   @Post('inquiries')
   @HttpCode(201)
@@ -50,6 +58,19 @@ export class InquiriesController {
   @ApiOperation({ summary: 'List inquiries, newest first, filtered by status and source' })
   list(@ValidQuery(listInquiriesQuery) query: ListInquiriesQuery): Promise<Page<InquiryRecord>> {
     return this.inquiries.list(query);
+  }
+
+  // Declared before inquiries/:id so "work-queue" is not read as an id.
+  @Get('inquiries/work-queue')
+  @RequireRoles('resource-manager', 'resource-manager-supervisor', 'operator')
+  @ApiOperation({
+    summary:
+      'The inquiry work queue: undecided inquiries, oldest first, with due date and overdue flag (PRV-2)',
+  })
+  workQueue(
+    @ValidQuery(inquiryWorkQueueQuery) query: InquiryWorkQueueQuery,
+  ): Promise<Page<InquiryQueueEntry>> {
+    return this.inquiries.workQueue(query, this.decisionDays, query.asOf ?? todayDate());
   }
 
   @Get('inquiries/:id')

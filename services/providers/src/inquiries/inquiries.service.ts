@@ -4,8 +4,20 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { providerInquiryReceived, type Actor } from '@platform/contracts';
 import { recordEvent } from '@platform/messaging';
 import { NotFoundProblem, type Page } from '@platform/http';
+import type { CalendarDate } from '@platform/kernel';
+import { containsPattern } from '../shared/name-search.js';
+import { pageOf } from '../shared/lookup.js';
 import { Inquiry, type InquiryRecord } from './inquiry.entity.js';
-import type { ListInquiriesQuery, SubmitInquiryBody } from './inquiry.schemas.js';
+import {
+  inquiryQueueEntry,
+  lastOverdueReceiptDay,
+  type InquiryQueueEntry,
+} from './inquiry-work-queue.js';
+import type {
+  InquiryWorkQueueQuery,
+  ListInquiriesQuery,
+  SubmitInquiryBody,
+} from './inquiry.schemas.js';
 
 @Injectable()
 export class InquiriesService {
@@ -60,5 +72,32 @@ export class InquiriesService {
       offset: query.offset,
     });
     return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  /**
+   * PRV-2: the inquiry work queue — inquiries nobody has converted or closed yet, oldest first, with
+   * the day a decision is due and whether it is overdue on `asOf`.
+   */
+  async workQueue(
+    query: InquiryWorkQueueQuery,
+    decisionDays: number,
+    asOf: CalendarDate,
+  ): Promise<Page<InquiryQueueEntry>> {
+    // Overdue ⇔ received on or before the cut-off day; compared as instants at the next midnight UTC.
+    const firstNotOverdue = new Date(`${lastOverdueReceiptDay(asOf, decisionDays)}T00:00:00Z`);
+    firstNotOverdue.setUTCDate(firstNotOverdue.getUTCDate() + 1);
+    const where = {
+      status: 'received' as const,
+      ...(query.source ? { source: query.source } : {}),
+      ...(query.name ? { name: { $ilike: containsPattern(query.name) } } : {}),
+      ...(query.overdue === true ? { createdAt: { $lt: firstNotOverdue } } : {}),
+      ...(query.overdue === false ? { createdAt: { $gte: firstNotOverdue } } : {}),
+    };
+    const [items, total] = await this.orm.em.fork().findAndCount(Inquiry, where, {
+      orderBy: { createdAt: 'asc', id: 'asc' },
+      limit: query.limit,
+      offset: query.offset,
+    });
+    return pageOf(items, total, query, (inquiry) => inquiryQueueEntry(inquiry, decisionDays, asOf));
   }
 }

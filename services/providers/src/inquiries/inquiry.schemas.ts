@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '@platform/http';
+import { calendarDateInput, nameFilter } from '../shared/common.schemas.js';
 import { INQUIRY_STATUSES } from './inquiry.entity.js';
 
 /** PRV-2 / SS-1: what an inquiry needs, from staff or a guest. */
@@ -30,6 +31,21 @@ export const listInquiriesQuery = pageQuery.extend({
 });
 
 export type ListInquiriesQuery = z.infer<typeof listInquiriesQuery>;
+
+/** PRV-2: the work queue lists undecided inquiries, oldest first. */
+export const inquiryWorkQueueQuery = pageQuery.extend({
+  source: z.enum(['staff', 'guest']).optional(),
+  /** Case-insensitive part of the name. */
+  name: nameFilter,
+  /** Only those whose decision is overdue (true) or not yet due (false). */
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
+  /** The date the queue is judged on; today (UTC) when absent. */
+  asOf: calendarDateInput.optional(),
+});
+export type InquiryWorkQueueQuery = z.infer<typeof inquiryWorkQueueQuery>;
 
 export const inquiryExample = {
   name: 'Sunrise Day Care',

@@ -108,6 +108,10 @@ export async function startProvidersApp(): Promise<ProvidersApp> {
         ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
       });
       const text = await response.text();
+      // Acceptance: no 5xx anywhere in the suite — a server error fails the test that caused it.
+      if (response.status >= 500) {
+        throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+      }
       return {
         status: response.status,
         contentType: response.headers.get('content-type') ?? '',

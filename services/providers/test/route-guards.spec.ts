@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { DEMO_PROVIDER_ID, SEED_USERS } from '@platform/auth';
+import { ROLES } from '@platform/contracts';
+import {
+  concretePath,
+  documentedOperations,
+  forbiddenRoleProbes,
+  pathParameters,
+  unguardedOperations,
+  type DocumentedOperation,
+  type OpenApiDocument,
+} from '@platform/testing';
+import pg from 'pg';
+import { startProvidersApp, type ProvidersApp } from './support/providers-app.js';
+
+/**
+ * ROLE and ROLE-2 over the whole API: the operations come from the service's own OpenAPI document,
+ * so an endpoint added later is checked without anyone remembering to add it here.
+ */
+let app: ProvidersApp;
+let operations: DocumentedOperation[];
+const userFor = new Map(SEED_USERS.map((user) => [user.roles[0] as string, user.username]));
+
+beforeAll(async () => {
+  app = await startProvidersApp();
+  const response = await fetch(`${app.url}/docs-json`);
+  operations = documentedOperations((await response.json()) as OpenApiDocument);
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('role guards on every endpoint (ROLE)', () => {
+  it('ROLE: every endpoint is either public or names the roles that may call it', () => {
+    // The document really was read: the service has dozens of operations.
+    expect(operations.length).toBeGreaterThanOrEqual(50);
+    expect(unguardedOperations(operations)).toEqual([]);
+  });
+
+  it('ROLE: every endpoint answers 403 to each role it does not name', async () => {
+    const probes = forbiddenRoleProbes(operations, ROLES, () => randomUUID());
+    expect(probes.length).toBeGreaterThan(100);
+    const wrong: string[] = [];
+    for (const probe of probes) {
+      const user = userFor.get(probe.role);
+      if (!user) throw new Error(`no seed user has the role ${probe.role}`);
+      const body = probe.method === 'GET' ? undefined : {};
+      const response = await app.request(probe.method, probe.path, { user, body });
+      if (response.status !== 403) {
+        wrong.push(`${probe.method} ${probe.path} as ${probe.role}: ${response.status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe("a provider's token and other providers' records (ROLE-2)", () => {
+  /** Reads of one provider's records: GET /providers/{id}/… with the provider id as only parameter. */
+  const providerScopedReads = () =>
+    operations.filter(
+      (operation) =>
+        operation.method === 'GET' &&
+        /^\/providers\/\{[^}]+\}/.test(operation.path) &&
+        pathParameters(operation.path).length === 1 &&
+        operation.requiredRoles?.includes('provider'),
+    );
+
+  it("ROLE-2: every provider-scoped read answers the provider's own id and 404s for another's", async () => {
+    const db = new pg.Client({ connectionString: app.databaseUrl });
+    await db.connect();
+    await db.query(
+      "insert into provider (id, name, status, enrolled_by) values ($1, 'Sunrise Day Care', 'approved', 'seed') on conflict do nothing",
+      [DEMO_PROVIDER_ID],
+    );
+    await db.end();
+    const other = await app.request<{ id: string }>('POST', '/providers', {
+      user: 'rm.rivera',
+      body: { name: 'Another Provider' },
+    });
+    expect(other.status).toBe(201);
+
+    const reads = providerScopedReads();
+    expect(reads.length).toBeGreaterThanOrEqual(5);
+    const wrong: string[] = [];
+    for (const read of reads) {
+      // Date-scoped reads (payee on a date, effective rate …) need a date to answer 200.
+      const query = read.path.endsWith('/payee') ? '?date=2026-01-01' : '';
+      const path = (id: string) => concretePath(read.path, {}, () => id) + query;
+      const own = await app.request('GET', path(DEMO_PROVIDER_ID), { user: 'provider.sunrise' });
+      const foreign = await app.request('GET', path(other.body.id), { user: 'provider.sunrise' });
+      if (own.status !== 200 && own.status !== 404) {
+        wrong.push(`${read.path} own: ${own.status}`);
+      }
+      if (foreign.status !== 404) wrong.push(`${read.path} another provider's: ${foreign.status}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
