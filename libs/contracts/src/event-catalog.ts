@@ -1,5 +1,48 @@
 import type { EventDefinition } from './event-definition.js';
+import {
+  accreditationEnded,
+  accreditationRecorded,
+  accreditationUpdated,
+  memberCertificationRecorded,
+  memberCertificationRemoved,
+  memberCertificationRenewed,
+  memberTrainingCompleted,
+  memberTrainingWaived,
+} from './events/credential.events.js';
+import {
+  serviceEnquiryCancelled,
+  serviceEnquiryResponded,
+  serviceEnquirySent,
+} from './events/service-enquiry.events.js';
+import {
+  waitlistEntryAdded,
+  waitlistEntryAllocated,
+  waitlistEntryExpired,
+  waitlistEntryMoved,
+  waitlistEntryRemoved,
+  waitlistEntryUpdated,
+} from './events/waitlist.events.js';
+import { homeStudyDecided, homeStudySubmitted } from './events/home-study.events.js';
 import { eventKey } from './event-definition.js';
+import {
+  licenceApproved,
+  licenceExpired,
+  licenceNonComplianceRecorded,
+  licenceRecorded,
+  licenceReinstated,
+  licenceRejected,
+  licenceRenewed,
+  licenceSuspended,
+} from './events/licence.events.js';
+import {
+  providerServiceAdded,
+  providerServiceApproved,
+  providerServiceEnded,
+  providerServicePaymentOptionsChanged,
+  providerServiceRateChanged,
+  providerServiceSuspended,
+  providerServiceUpdated,
+} from './events/provider-service.events.js';
 import {
   providerInquiryClosed,
   providerInquiryConverted,
@@ -30,9 +73,28 @@ import {
   serviceProductRateChanged,
   serviceProductUpdated,
 } from './events/service-registry.events.js';
+import {
+  incidentClosed,
+  incidentRecorded,
+  incidentReopened,
+  investigationClosed,
+  investigationIncidentLinked,
+  investigationIncidentUnlinked,
+  investigationOpened,
+} from './events/incident.events.js';
+
+import {
+  providerClassified,
+  providerServiceCentreAdded,
+  providerServiceCentreClosed,
+  providerServiceCentreUpdated,
+  providerSpecialtiesChanged,
+} from './events/provider-classification.events.js';
 
 /** Every published event contract. New versions are added beside old ones, never replacing them. */
 export const EVENT_CATALOG: readonly EventDefinition[] = [
+  homeStudySubmitted,
+  homeStudyDecided,
   providerInquiryReceived,
   providerInquiryClosed,
   providerInquiryConverted,
@@ -53,6 +115,50 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   providerGroupClosed,
   providerGroupReopened,
   providerPaymentDirectionChanged,
+  incidentRecorded,
+  incidentClosed,
+  incidentReopened,
+  investigationOpened,
+  investigationClosed,
+  investigationIncidentLinked,
+  investigationIncidentUnlinked,
+  providerClassified,
+  providerSpecialtiesChanged,
+  providerServiceCentreAdded,
+  providerServiceCentreUpdated,
+  providerServiceCentreClosed,
+  providerServiceAdded,
+  providerServiceApproved,
+  providerServiceUpdated,
+  providerServiceRateChanged,
+  providerServiceSuspended,
+  providerServiceEnded,
+  providerServicePaymentOptionsChanged,
+  serviceEnquirySent,
+  serviceEnquiryResponded,
+  serviceEnquiryCancelled,
+  waitlistEntryAdded,
+  waitlistEntryMoved,
+  waitlistEntryUpdated,
+  waitlistEntryAllocated,
+  waitlistEntryExpired,
+  waitlistEntryRemoved,
+  memberTrainingCompleted,
+  memberTrainingWaived,
+  memberCertificationRecorded,
+  memberCertificationRenewed,
+  memberCertificationRemoved,
+  accreditationRecorded,
+  accreditationUpdated,
+  accreditationEnded,
+  licenceRecorded,
+  licenceApproved,
+  licenceRejected,
+  licenceSuspended,
+  licenceReinstated,
+  licenceRenewed,
+  licenceNonComplianceRecorded,
+  licenceExpired,
 ];
 
 const byKey = new Map(EVENT_CATALOG.map((definition) => [eventKey(definition), definition]));

@@ -1,5 +1,6 @@
 /** Activities hosted by the providers service on TaskQueues.providersActivities. */
 import type { Role } from '../roles.js';
+import type { HomeStudyRecommendation, HomeStudyType } from '../events/home-study.events.js';
 
 export type InquiryOutcome = 'convert' | 'close';
 
@@ -20,5 +21,235 @@ export interface InquiryOutcomeRecorded {
 }
 
 export interface ProvidersActivities {
+  /**
+   * PRV-10: expires every waiting waitlist entry whose expiry date is before `onDate` (closing the
+   * gaps in its list); idempotent — a second run for the same day expires nothing more.
+   */
+  expireWaitlistEntries(input: ExpireWaitlistEntriesInput): Promise<WaitlistEntriesExpired>;
   recordInquiryOutcome(input: RecordInquiryOutcomeInput): Promise<InquiryOutcomeRecorded>;
+  /** WF-1: records the supervisor's decision on a submitted home study (CRD-7); idempotent. */
+  recordHomeStudyDecision(input: RecordHomeStudyDecisionInput): Promise<HomeStudyDecisionRecorded>;
+  /** WF-1: what the supervisor's task shows about a home study (CRD-7). */
+  getHomeStudyForApproval(homeStudyId: string): Promise<HomeStudyForApproval>;
+  /** CRD-7: creates the re-study that follows an approved home study; idempotent. */
+  scheduleReStudy(input: ScheduleReStudyInput): Promise<ReStudyScheduled>;
+  /** WF-2: the licence, its periods and its CRD-3 training warnings as of a date. */
+  getLicenceForRenewal(input: GetLicenceForRenewalInput): Promise<LicenceForRenewal>;
+  /** WF-2 / CRD-2: renews the licence for a new period; idempotent by requestId. */
+  renewLicence(input: RenewLicenceInput): Promise<LicenceDecisionRecorded>;
+  /** WF-2 / CRD-2: records non-compliance (with a reason) instead of renewing; idempotent. */
+  recordLicenceNonCompliance(
+    input: RecordLicenceNonComplianceInput,
+  ): Promise<LicenceDecisionRecorded>;
+  /** WF-2 / CRD-2: suspends an approved licence with a reason; idempotent by requestId. */
+  suspendLicence(input: SuspendLicenceInput): Promise<LicenceDecisionRecorded>;
+  /** WF-2 / CRD-2: reinstates a suspended licence; idempotent by requestId. */
+  reinstateLicence(input: ReinstateLicenceInput): Promise<LicenceDecisionRecorded>;
+  /**
+   * WF-2 / CRD-2: expires a licence whose period ended without renewal (announces
+   * licence.expired); a no-op for an expired licence; refused (CRD-2) when its period covers onDate.
+   */
+  expireLicence(input: ExpireLicenceInput): Promise<LicenceDecisionRecorded>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Home studies (CRD-7) and their approval process (WF-1)
+
+export type HomeStudyDecisionOutcome = 'approve' | 'reject' | 'return';
+
+export interface RecordHomeStudyDecisionInput {
+  homeStudyId: string;
+  /**
+   * Idempotency key of the decision, e.g. the supervisor's task id: a retry with the same key
+   * returns the first result and records nothing twice.
+   */
+  decisionId: string;
+  outcome: HomeStudyDecisionOutcome;
+  /** The failure reason of a rejection (non-compliance) or the comments of a return: required for both. */
+  reason: string | null;
+  decidedBy: string;
+  /** Only a resource-manager-supervisor may decide (WF-1, ROLE). */
+  decidedByRoles: readonly Role[];
+  /** The workflow that decided; becomes the decided event's correlation id. */
+  workflowId: string;
+}
+
+export interface HomeStudyDecisionRecorded {
+  homeStudyId: string;
+  providerId: string;
+  decisionId: string;
+  outcome: HomeStudyDecisionOutcome;
+  /** The status the decision left the home study in (it may have moved on since). */
+  status: 'approved' | 'rejected' | 'returned';
+  reason: string | null;
+  decidedBy: string;
+  /** YYYY-MM-DD */
+  decidedOn: string;
+  /** Approved: when the next re-study is due (CRD-7), to pass to scheduleReStudy. Else null. */
+  reStudyDueOn: string | null;
+  /** The submission the decision answered: 1 the first time, 2 after one return … */
+  submission: number;
+}
+
+export interface HomeStudyForApproval {
+  homeStudyId: string;
+  providerId: string;
+  providerName: string;
+  providerStatus: string;
+  type: HomeStudyType;
+  status: 'in-progress' | 'submitted' | 'approved' | 'rejected' | 'returned';
+  previousHomeStudyId: string | null;
+  /** YYYY-MM-DD or null */
+  dueOn: string | null;
+  submission: number;
+  recommendation: HomeStudyRecommendation | null;
+  recommendationText: string | null;
+  submittedBy: string | null;
+  /** ISO timestamp */
+  submittedAt: string | null;
+  assessments: {
+    total: number;
+    passed: number;
+    failed: number;
+    conditionallyPassed: number;
+    /** Corrective actions of conditional passes without a completion date. */
+    openCorrectiveActions: number;
+  };
+  visits: { total: number; lastVisitedOn: string | null };
+  documents: number;
+  /** Points the supervisor should weigh, e.g. unresolved corrective actions (CRD-7). */
+  warnings: string[];
+}
+
+export interface ScheduleReStudyInput {
+  /** The approved home study the re-study follows. */
+  homeStudyId: string;
+  /** YYYY-MM-DD: when the re-study is due (the approved one's reStudyDueOn). */
+  dueOn: string;
+}
+
+export interface ReStudyScheduled {
+  /** The re-study (a new home study, in progress). */
+  homeStudyId: string;
+  previousHomeStudyId: string;
+  providerId: string;
+  dueOn: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Licences (CRD-2, CRD-3) and their renewal process (WF-2)
+
+/** CRD-2: the statuses of a licence ("renewed" is a move that keeps it approved). */
+export type LicenceStatusName =
+  'pending' | 'approved' | 'rejected' | 'suspended' | 'non-compliant' | 'expired';
+
+/** CRD-2: a period of a licence, calendar dates (YYYY-MM-DD), both ends inclusive. */
+export interface LicencePeriodDates {
+  from: string;
+  to: string;
+}
+
+export interface GetLicenceForRenewalInput {
+  licenceId: string;
+  /** YYYY-MM-DD: the day the CRD-3 training requirement is checked for (e.g. the reminder's). */
+  onDate: string;
+}
+
+/** WF-2: what the renewal process and its reminder/decision tasks show about a licence. */
+export interface LicenceForRenewal {
+  licenceId: string;
+  providerId: string;
+  licenceTypeId: string;
+  licenceTypeCode: string;
+  licenceTypeName: string;
+  /** The licence type's default validity: a renewal's default new period (months). */
+  defaultValidityMonths: number;
+  number: string;
+  issuingAuthority: string;
+  status: LicenceStatusName;
+  /** The current period (the latest of the history). */
+  period: LicencePeriodDates;
+  /** Every period, oldest first: the first as recorded, then one per renewal. */
+  periods: LicencePeriodDates[];
+  providerServiceIds: string[];
+  /** CRD-2: approved and `onDate` lies within its periods. */
+  validOnDate: boolean;
+  /** YYYY-MM-DD: the date of the training check. */
+  checkedOn: string;
+  /** CRD-3: members active on `checkedOn` who neither completed nor waived a mandatory course. */
+  trainingWarnings: string[];
+}
+
+/** Common to the renewal decisions WF-2 records on behalf of a resource manager. */
+export interface LicenceDecisionInput {
+  licenceId: string;
+  /**
+   * Idempotency key of the decision, e.g. the decision task's id: a retry with the same key
+   * returns the first result and records nothing twice.
+   */
+  requestId: string;
+  decidedBy: string;
+  /** Resource managers, their supervisors and facility managers decide (ROLE). */
+  decidedByRoles: readonly Role[];
+  /** The workflow that decided; becomes the event's correlation id. */
+  workflowId: string;
+}
+
+export interface RenewLicenceInput extends LicenceDecisionInput {
+  /** YYYY-MM-DD: the last day of the new period, which starts the day after the current one ends. */
+  newTo: string;
+  /** YYYY-MM-DD: the day of the decision, for the CRD-3 training check; default: today (UTC). */
+  onDate?: string;
+}
+
+export interface RecordLicenceNonComplianceInput extends LicenceDecisionInput {
+  /** Why the provider is non-compliant, e.g. "safety issue found", "background check failed". */
+  reason: string;
+}
+
+export interface SuspendLicenceInput extends LicenceDecisionInput {
+  reason: string;
+}
+
+export interface ReinstateLicenceInput extends LicenceDecisionInput {
+  reason?: string | null;
+}
+
+export interface ExpireLicenceInput {
+  licenceId: string;
+  /** YYYY-MM-DD: a day after the licence's current period (typically the day after it ends). */
+  onDate: string;
+  workflowId: string;
+}
+
+/** The state a licence decision left the licence in (it may have moved on since). */
+export interface LicenceDecisionRecorded {
+  licenceId: string;
+  providerId: string;
+  action: 'renew' | 'record-non-compliance' | 'suspend' | 'reinstate' | 'expire';
+  status: LicenceStatusName;
+  /** The current period after the decision. */
+  period: LicencePeriodDates;
+  reason: string | null;
+  /** CRD-3 warnings shown with a renewal; empty for the other decisions. */
+  trainingWarnings: string[];
+  decidedBy: string;
+  /** ISO timestamp of the recording. */
+  decidedAt: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Waitlists (PRV-10)
+
+export interface ExpireWaitlistEntriesInput {
+  /** YYYY-MM-DD: entries whose expiry date (the last day they may wait) is before it expire. */
+  onDate: string;
+  /** The calling workflow; becomes the expired events' correlation id. */
+  workflowId: string;
+}
+
+export interface WaitlistEntriesExpired {
+  onDate: string;
+  /** The entries this run expired (empty when a previous run already did). */
+  expiredEntryIds: string[];
 }

@@ -1,10 +1,34 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ProvidersActivities } from '@platform/contracts';
+import {
+  expireLicence,
+  getLicenceForRenewal,
+  recordLicenceNonCompliance,
+  reinstateLicence,
+  renewLicence,
+  suspendLicence,
+} from './licence-renewal.activities.js';
+import {
+  getHomeStudyForApproval,
+  recordHomeStudyDecision,
+  scheduleReStudy,
+} from './home-study-approval.js';
 import { recordInquiryOutcome } from './record-inquiry-outcome.js';
+import { expireWaitlistEntries } from './expire-waitlist-entries.js';
 
 /** The activities this service hosts on TaskQueues.providersActivities. */
 export function createProvidersActivities(orm: MikroORM): ProvidersActivities {
   return {
     recordInquiryOutcome: (input) => recordInquiryOutcome(orm, input),
+    expireWaitlistEntries: (input) => expireWaitlistEntries(orm, input),
+    recordHomeStudyDecision: (input) => recordHomeStudyDecision(orm, input),
+    getHomeStudyForApproval: (homeStudyId) => getHomeStudyForApproval(orm, homeStudyId),
+    scheduleReStudy: (input) => scheduleReStudy(orm, input),
+    getLicenceForRenewal: (input) => getLicenceForRenewal(orm, input),
+    renewLicence: (input) => renewLicence(orm, input),
+    recordLicenceNonCompliance: (input) => recordLicenceNonCompliance(orm, input),
+    suspendLicence: (input) => suspendLicence(orm, input),
+    reinstateLicence: (input) => reinstateLicence(orm, input),
+    expireLicence: (input) => expireLicence(orm, input),
   };
 }

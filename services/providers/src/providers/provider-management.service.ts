@@ -14,14 +14,13 @@ import {
 } from '@platform/contracts';
 import {
   assertMayAccessProvider,
-  isProviderSelfService,
   NotFoundProblem,
   RuleViolation,
   ValidationProblem,
   type Page,
 } from '@platform/http';
 import { recordEvent } from '@platform/messaging';
-import { containsPattern } from '../shared/name-search.js';
+import { providerSearchFilter, providerSearchOrder } from './provider-search.js';
 import { applyLifecycleAction, type LifecycleAction } from './provider-lifecycle.js';
 import {
   ProviderStatusChange,
@@ -81,16 +80,14 @@ export class ProvidersService {
     return provider;
   }
 
-  /** Staff see every provider; a provider's own user sees only itself (ROLE-2). */
+  /**
+   * Provider search by name, city, status, category and type, specialty and service (PRV-3); staff
+   * see every provider, a provider's own user only itself (ROLE-2).
+   */
   async list(query: ListProvidersQuery, actor: Actor): Promise<Page<ProviderRecord>> {
-    const where = {
-      ...(isProviderSelfService(actor) ? { id: actor.providerId ?? '' } : {}),
-      ...(query.status ? { status: query.status } : {}),
-      ...(query.name ? { name: { $ilike: containsPattern(query.name) } } : {}),
-      ...(query.city ? { city: { $ilike: containsPattern(query.city) } } : {}),
-    };
+    const where = providerSearchFilter(query, actor);
     const [items, total] = await this.orm.em.fork().findAndCount(Provider, where, {
-      orderBy: { name: 'asc', id: 'asc' },
+      orderBy: providerSearchOrder(query),
       limit: query.limit,
       offset: query.offset,
     });

@@ -25,6 +25,9 @@ export const Provider = defineEntity({
     paymentMethod: p.enum(PAYMENT_METHODS).fieldName('payment_method').nullable(),
     physicalCapacity: p.integer().fieldName('physical_capacity').nullable(),
     designatedCapacity: p.integer().fieldName('designated_capacity').nullable(),
+    /** PRV-3: the provider category (registry code) and its sub-classification, the type. */
+    categoryCode: p.text().fieldName('category_code').nullable(),
+    typeCode: p.text().fieldName('type_code').nullable(),
     inquiryId: p.uuid().fieldName('inquiry_id').nullable(),
     enrolledBy: p.text().fieldName('enrolled_by'),
     createdAt: p

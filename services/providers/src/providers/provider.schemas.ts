@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pageQuery } from '@platform/http';
 import { LIFECYCLE_ACTIONS, PROVIDER_STATUSES } from './provider-lifecycle.js';
 import { COMMUNICATION_METHODS, PAYMENT_METHODS } from './provider.entity.js';
+import { codeInput } from '../provider-classification/provider-classification.schemas.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -61,13 +62,26 @@ export const lifecycleBody = z
   .strict();
 export type LifecycleBody = z.infer<typeof lifecycleBody>;
 
-export const listProvidersQuery = pageQuery.extend({
-  status: z.enum(PROVIDER_STATUSES).optional(),
-  /** Case-insensitive part of the name. */
-  name: z.string().trim().min(1).max(200).optional(),
-  /** Case-insensitive part of the city. */
-  city: z.string().trim().min(1).max(100).optional(),
-});
+export const listProvidersQuery = pageQuery
+  .extend({
+    status: z.enum(PROVIDER_STATUSES).optional(),
+    /** Case-insensitive part of the name. */
+    name: z.string().trim().min(1).max(200).optional(),
+    /** Case-insensitive part of the city. */
+    city: z.string().trim().min(1).max(100).optional(),
+    /** PRV-3: providers of this category (code). */
+    category: codeInput.optional(),
+    /** PRV-3: ... and of this type within it (a type code is unique only within its category). */
+    type: codeInput.optional(),
+    /** PRV-3: providers with this specialty (code). */
+    specialty: codeInput.optional(),
+    /** PRV-6: providers with a provider service (not ended) for this service product. */
+    serviceProductId: z.uuid('must be a UUID').optional(),
+  })
+  .refine((query) => !query.type || query.category, {
+    path: ['type'],
+    message: 'PRV-3: give the category too; a type is a sub-classification of a category',
+  });
 export type ListProvidersQuery = z.infer<typeof listProvidersQuery>;
 
 export const enrolProviderExample = {

@@ -44,7 +44,12 @@ export class ProvidersController {
   @Get()
   @RequireRoles(...READERS)
   @ApiOperation({
-    summary: 'Providers by name, filtered by status and city (a provider sees itself)',
+    summary:
+      'Provider search: name and city contain, status, category/type, specialty, service (PRV-3)',
+    description:
+      'Every filter given must hold; a list in name order, paginated. `type` needs `category` ' +
+      '(a type code is unique only within its category). `serviceProductId`: providers with a ' +
+      'provider service for that product that has not ended. A provider sees only itself (ROLE-2).',
   })
   list(
     @ValidQuery(listProvidersQuery) query: ListProvidersQuery,

@@ -1,0 +1,99 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { Actor } from '@platform/contracts';
+import { ProblemException, type Page } from '@platform/http';
+import { markUpdated, newAudit } from '../shared/audit.js';
+import { findOrNotFound, pageOf } from '../shared/lookup.js';
+import { containsPattern } from '../shared/name-search.js';
+import { LicenceType } from './licence.entities.js';
+import type {
+  CreateLicenceTypeBody,
+  ListLicenceTypesQuery,
+  UpdateLicenceTypeBody,
+} from './licence.schemas.js';
+import { licenceTypeView, type LicenceTypeView } from './licence.views.js';
+
+/** 409: another licence type already has this code. */
+class LicenceTypeCodeTaken extends ProblemException {
+  constructor(code: string) {
+    super({
+      type: 'https://provider-platform.dev/problems/code-taken',
+      title: 'Licence type code already in use',
+      status: 409,
+      detail: `Another licence type already has the code ${code}`,
+      errors: [{ field: 'code', message: 'already in use' }],
+    });
+  }
+}
+
+/** CRD-2 / CRD-3: the licence types an administrator registers. */
+@Injectable()
+export class LicenceTypesService {
+  constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
+
+  async create(body: CreateLicenceTypeBody, actor: Actor): Promise<LicenceTypeView> {
+    try {
+      return await this.orm.em.fork().transactional(async (em) => {
+        const type = em.create(LicenceType, {
+          id: randomUUID(),
+          code: body.code,
+          name: body.name,
+          description: body.description,
+          mandatoryCourseCodes: body.mandatoryCourseCodes,
+          defaultValidityMonths: body.defaultValidityMonths,
+          ...newAudit(actor),
+        });
+        // The unique index on the code judges, so two concurrent requests cannot both succeed.
+        await em.flush();
+        return licenceTypeView(type);
+      });
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        throw new LicenceTypeCodeTaken(body.code);
+      }
+      throw error;
+    }
+  }
+
+  async list(query: ListLicenceTypesQuery): Promise<Page<LicenceTypeView>> {
+    const em = this.orm.em.fork();
+    const where = {
+      ...(query.name ? { name: { $ilike: containsPattern(query.name) } } : {}),
+      ...(query.courseCode ? { mandatoryCourseCodes: { $contains: [query.courseCode] } } : {}),
+    };
+    const [types, total] = await em.findAndCount(LicenceType, where, {
+      orderBy: { code: 'asc' },
+      limit: query.limit,
+      offset: query.offset,
+    });
+    return pageOf(types, total, query, licenceTypeView);
+  }
+
+  async get(id: string): Promise<LicenceTypeView> {
+    return licenceTypeView(
+      await findOrNotFound(this.orm.em.fork(), LicenceType, 'Licence type', id),
+    );
+  }
+
+  /**
+   * CRD-3: a change of the mandatory courses applies to the next approval or renewal; warnings
+   * already recorded stay as they were shown.
+   */
+  async update(id: string, body: UpdateLicenceTypeBody, actor: Actor): Promise<LicenceTypeView> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const type = await findOrNotFound(em, LicenceType, 'Licence type', id);
+      if (body.name !== undefined) type.name = body.name;
+      if (body.description !== undefined) type.description = body.description;
+      if (body.mandatoryCourseCodes !== undefined) {
+        type.mandatoryCourseCodes = body.mandatoryCourseCodes;
+      }
+      if (body.defaultValidityMonths !== undefined) {
+        type.defaultValidityMonths = body.defaultValidityMonths;
+      }
+      markUpdated(type, actor);
+      return licenceTypeView(type);
+    });
+  }
+}
