@@ -6,14 +6,14 @@ import { accreditationCriterion } from '../accreditations/accreditation.criterio
 import type { ApprovalCriterionCheck } from './approval-criterion.js';
 
 /**
- * SVC-7: the check behind each approval criterion a service product may require. Each module adds
- * its own entry (one line). A criterion configured on a product without an entry here is reported
- * as a warning that it could not be checked — it never passes silently.
+ * SVC-7: the check behind each approval criterion a service product may require, each owned by the
+ * module that keeps the records it reads. A full Record, so a criterion added to the contracts does
+ * not compile until it has a check (the runner still reports an unchecked criterion as a warning
+ * rather than passing it, for maps built elsewhere).
  */
-export const APPROVAL_CRITERION_CHECKS: Partial<Record<ApprovalCriterion, ApprovalCriterionCheck>> =
-  {
-    'background-check': backgroundCheckCriterion,
-    'home-study': homeStudyCriterion,
-    licence: licenceCriterion,
-    accreditation: accreditationCriterion,
-  };
+export const APPROVAL_CRITERION_CHECKS: Record<ApprovalCriterion, ApprovalCriterionCheck> = {
+  'background-check': backgroundCheckCriterion,
+  'home-study': homeStudyCriterion,
+  licence: licenceCriterion,
+  accreditation: accreditationCriterion,
+};
