@@ -37,6 +37,14 @@ class ThingsController {
     throw new RuleViolation('PRV-1', 'A suspended provider cannot be authorised for new services');
   }
 
+  @Get('refused-field')
+  @Public()
+  refusedField() {
+    throw new RuleViolation('CRD-5', 'issuedOn: a certification is not issued in the future', 422, [
+      { field: 'issuedOn', message: 'CRD-5: not in the future' },
+    ]);
+  }
+
   @Get('bug')
   @Public()
   bug() {
@@ -152,6 +160,17 @@ describe('HTTP edge (ARCHITECTURE rule 9: bad input gets a clear 4xx)', () => {
     expect(await request('GET', '/things/refused')).toMatchObject({
       status: 409,
       body: { rule: 'PRV-1', title: 'Refused by rule PRV-1' },
+    });
+    expect((await request('GET', '/things/refused')).body).not.toHaveProperty('errors');
+  });
+
+  it('a rule refusal about what the request says names the field too', async () => {
+    expect(await request('GET', '/things/refused-field')).toMatchObject({
+      status: 422,
+      body: {
+        rule: 'CRD-5',
+        errors: [{ field: 'issuedOn', message: 'CRD-5: not in the future' }],
+      },
     });
   });
 

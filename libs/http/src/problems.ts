@@ -1,5 +1,11 @@
 import { HttpException } from '@nestjs/common';
 
+/** A field of the request a person has to change, and why. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
 /** RFC 9457 problem details, as every error response of the platform is shaped. */
 export interface ProblemDetails {
   type: string;
@@ -10,7 +16,7 @@ export interface ProblemDetails {
   /** DOMAIN.md rule id when a business rule refused the request (e.g. PRV-1). */
   rule?: string;
   /** One entry per invalid field of the request. */
-  errors?: { field: string; message: string }[];
+  errors?: FieldError[];
 }
 
 const TYPE_BASE = 'https://provider-platform.dev/problems/';
@@ -22,7 +28,7 @@ export class ProblemException extends HttpException {
 }
 
 export class ValidationProblem extends ProblemException {
-  constructor(errors: { field: string; message: string }[], where = 'body') {
+  constructor(errors: FieldError[], where = 'body') {
     super({
       type: `${TYPE_BASE}validation`,
       title: 'The request is not valid',
@@ -44,15 +50,20 @@ export class NotFoundProblem extends ProblemException {
   }
 }
 
-/** A DOMAIN.md rule refused the command; names the rule so people can look it up. */
+/**
+ * A DOMAIN.md rule refused the command; names the rule so people can look it up. When the rule is
+ * about what the request says, `errors` also names the field(s) to change, as a ValidationProblem
+ * does, so a client can show the refusal next to the right input.
+ */
 export class RuleViolation extends ProblemException {
-  constructor(rule: string, detail: string, status = 409) {
+  constructor(rule: string, detail: string, status = 409, errors?: FieldError[]) {
     super({
       type: `${TYPE_BASE}rule-violation`,
       title: `Refused by rule ${rule}`,
       status,
       detail,
       rule,
+      ...(errors ? { errors } : {}),
     });
   }
 }

@@ -1,25 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { DEMO_PROVIDER_ID } from '@platform/auth';
 import { accreditationCriterion } from '../src/accreditations/accreditation.criterion.js';
 import { openProvidersDatabase } from '../src/database.js';
 import { APPROVAL_CRITERION_CHECKS } from '../src/provider-services/approval-criteria.js';
+import { expectForbiddenFor, expectProblem } from './support/expectations.js';
+import { enrolProvider, insertDemoProvider, UNKNOWN_ID } from './support/fixtures.js';
 import { startProvidersApp, type ProvidersApp } from './support/providers-app.js';
+import type { Page, Problem } from './support/types.js';
+import {
+  ADMIN,
+  CASE_WORKER,
+  FACILITY_MANAGER,
+  OPERATOR,
+  PROVIDER_USER,
+  RM,
+  SUPERVISOR,
+} from './support/users.js';
 
 let app: ProvidersApp;
 let orm: MikroORM;
-const RM = 'rm.rivera';
-const SUPERVISOR = 'sup.sato';
-const FACILITY_MANAGER = 'fm.fischer';
-const CASE_WORKER = 'cw.chen';
-const OPERATOR = 'ops.omar';
-const ADMIN = 'admin.ada';
-const PROVIDER_USER = 'provider.sunrise';
-const UNKNOWN = '6f1c1f43-0000-4000-8000-000000000000';
 
-type Problem = { status: number; rule?: string; errors?: { field: string; message: string }[] };
 type Accreditation = {
   id: string;
   providerId: string;
@@ -33,32 +35,16 @@ type Accreditation = {
   onDate: string;
   status: string;
 };
-type Page<T> = { items: T[]; total: number };
 
 beforeAll(async () => {
   app = await startProvidersApp();
-  const db = new pg.Client({ connectionString: app.databaseUrl });
-  await db.connect();
-  await db.query(
-    "insert into provider (id, name, status, enrolled_by) values ($1, 'Sunrise Day Care', 'approved', 'seed')",
-    [DEMO_PROVIDER_ID],
-  );
-  await db.end();
+  await insertDemoProvider(app);
   orm = await openProvidersDatabase(app.databaseUrl);
 });
 afterAll(async () => {
   await orm?.close();
   await app?.close();
 });
-
-async function enrol(name: string): Promise<string> {
-  const response = await app.request<{ id: string }>('POST', '/providers', {
-    user: RM,
-    body: { name },
-  });
-  expect(response.status).toBe(201);
-  return response.body.id;
-}
 
 function accredit(providerId: string, body: Record<string, unknown> = {}, user = RM) {
   return app.request<Accreditation & Problem>('POST', `/providers/${providerId}/accreditations`, {
@@ -75,7 +61,7 @@ function accredit(providerId: string, body: Record<string, unknown> = {}, user =
 
 describe('accreditations (CRD-1)', () => {
   it('CRD-1: an accreditation with start and expiry dates is recorded and announced once', async () => {
-    const providerId = await enrol(`Summit Foster Home ${randomUUID()}`);
+    const providerId = await enrolProvider(app, `Summit Foster Home ${randomUUID()}`);
     const recorded = await accredit(providerId, { reference: 'COA-2024-117' });
     expect(recorded.status).toBe(201);
     expect(recorded.body).toMatchObject({
@@ -109,7 +95,7 @@ describe('accreditations (CRD-1)', () => {
   });
 
   it('CRD-1: status is current within start and expiry (inclusive) and expired after, on a date', async () => {
-    const providerId = await enrol(`Crest Foster Home ${randomUUID()}`);
+    const providerId = await enrolProvider(app, `Crest Foster Home ${randomUUID()}`);
     const old = await accredit(providerId, { startDate: '2020-01-01', expiryDate: '2022-12-31' });
     const later = await accredit(providerId, { startDate: '2023-01-01', expiryDate: '2099-12-31' });
     const path = `/providers/${providerId}/accreditations`;
@@ -141,23 +127,25 @@ describe('accreditations (CRD-1)', () => {
   });
 
   it('CRD-1: an expiry before the start is refused with 400 naming expiryDate, publishing nothing', async () => {
-    const providerId = await enrol(`Ridge Foster Home ${randomUUID()}`);
+    const providerId = await enrolProvider(app, `Ridge Foster Home ${randomUUID()}`);
     const refused = await accredit(providerId, {
       startDate: '2024-02-01',
       expiryDate: '2024-01-31',
     });
-    expect(refused.status).toBe(400);
-    expect(refused.contentType).toContain('application/problem+json');
+    expectProblem(refused, 400);
     expect(refused.body.errors).toEqual([
       { field: 'expiryDate', message: expect.stringContaining('CRD-1') },
     ]);
     const blank = await accredit(providerId, { accreditingBody: ' ' });
     expect(blank.status).toBe(400);
     expect(blank.body.errors?.[0]?.field).toBe('accreditingBody');
-    expect((await accredit(UNKNOWN)).status).toBe(404);
+    expect((await accredit(UNKNOWN_ID)).status).toBe(404);
     expect(
-      (await app.request('GET', `/providers/${providerId}/accreditations/${UNKNOWN}`, { user: RM }))
-        .status,
+      (
+        await app.request('GET', `/providers/${providerId}/accreditations/${UNKNOWN_ID}`, {
+          user: RM,
+        })
+      ).status,
     ).toBe(404);
 
     await accredit(providerId);
@@ -165,7 +153,7 @@ describe('accreditations (CRD-1)', () => {
   });
 
   it('CRD-1: an accreditation is corrected; the period stays valid; a change is announced once', async () => {
-    const providerId = await enrol(`Brook Foster Home ${randomUUID()}`);
+    const providerId = await enrolProvider(app, `Brook Foster Home ${randomUUID()}`);
     const recorded = await accredit(providerId);
     const path = `/providers/${providerId}/accreditations/${recorded.body.id}`;
 
@@ -204,7 +192,7 @@ describe('accreditations (CRD-1)', () => {
   });
 
   it('CRD-1: an accreditation is ended once, within its period, and then changes no more', async () => {
-    const providerId = await enrol(`Fern Foster Home ${randomUUID()}`);
+    const providerId = await enrolProvider(app, `Fern Foster Home ${randomUUID()}`);
     const recorded = await accredit(providerId, {
       startDate: '2024-01-01',
       expiryDate: '2026-12-31',
@@ -272,7 +260,7 @@ describe('accreditations (CRD-1)', () => {
 describe('accreditation approval criterion (SVC-7, CRD-1)', () => {
   it('CRD-1: a provider service approval warns unless an accreditation is current on the date', async () => {
     expect(APPROVAL_CRITERION_CHECKS.accreditation).toBe(accreditationCriterion);
-    const providerId = await enrol(`Orchard Foster Home ${randomUUID()}`);
+    const providerId = await enrolProvider(app, `Orchard Foster Home ${randomUUID()}`);
     const subject = (onDate: string) => ({
       providerId,
       providerServiceId: randomUUID(),
@@ -306,7 +294,7 @@ describe('who may see and change accreditations (ROLE, SS-3)', () => {
   it("SS-3: a provider user reads its own accreditations, gets 404 for another's, and writes none", async () => {
     const own = await accredit(DEMO_PROVIDER_ID);
     expect(own.status).toBe(201);
-    const otherProviderId = await enrol(`Aspen Foster Home ${randomUUID()}`);
+    const otherProviderId = await enrolProvider(app, `Aspen Foster Home ${randomUUID()}`);
     const theirs = await accredit(otherProviderId);
 
     const mine = await app.request<Page<Accreditation>>(
@@ -331,9 +319,9 @@ describe('who may see and change accreditations (ROLE, SS-3)', () => {
       ).status,
     ).toBe(404);
 
-    for (const user of [PROVIDER_USER, CASE_WORKER, OPERATOR, ADMIN]) {
-      expect((await accredit(DEMO_PROVIDER_ID, {}, user)).status).toBe(403);
-    }
+    await expectForbiddenFor([PROVIDER_USER, CASE_WORKER, OPERATOR, ADMIN], (user) =>
+      accredit(DEMO_PROVIDER_ID, {}, user),
+    );
     expect(
       (
         await app.request(

@@ -1,20 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { DEMO_PROVIDER_ID } from '@platform/auth';
+import { expectForbiddenFor, expectProblem } from './support/expectations.js';
+import {
+  addMember,
+  enrolProvider,
+  insertDemoProvider,
+  postCreated,
+  recordCompletedTraining,
+  UNKNOWN_ID,
+} from './support/fixtures.js';
 import { startProvidersApp, type ProvidersApp } from './support/providers-app.js';
+import type { Page, Problem } from './support/types.js';
+import {
+  ADMIN,
+  CASE_WORKER,
+  FACILITY_MANAGER,
+  FINANCE,
+  OPERATOR,
+  PROVIDER_USER,
+  RM,
+} from './support/users.js';
 
 let app: ProvidersApp;
-const ADMIN = 'admin.ada';
-const RM = 'rm.rivera';
-const FACILITY_MANAGER = 'fm.fischer';
-const CASE_WORKER = 'cw.chen';
-const OPERATOR = 'ops.omar';
-const FINANCE = 'fin.fatima';
-const PROVIDER_USER = 'provider.sunrise';
-const UNKNOWN = '6f1c1f43-0000-4000-8000-000000000000';
 
-type Problem = { status: number; rule?: string; errors?: { field: string; message: string }[] };
 type CertificationType = { id: string; name: string; validityMonths: number };
 type Certification = {
   id: string;
@@ -32,68 +41,40 @@ type Certification = {
   removedBy: string | null;
   removalReason: string | null;
 };
-type Page<T> = { items: T[]; total: number };
 
 beforeAll(async () => {
   app = await startProvidersApp();
-  const db = new pg.Client({ connectionString: app.databaseUrl });
-  await db.connect();
-  await db.query(
-    "insert into provider (id, name, status, enrolled_by) values ($1, 'Sunrise Day Care', 'approved', 'seed')",
-    [DEMO_PROVIDER_ID],
-  );
-  await db.end();
+  await insertDemoProvider(app);
 });
 afterAll(() => app?.close());
 
-async function enrol(name: string): Promise<string> {
-  const response = await app.request<{ id: string }>('POST', '/providers', {
-    user: RM,
-    body: { name },
-  });
-  expect(response.status).toBe(201);
-  return response.body.id;
-}
+/** A foster parent of the provider since 2019, before any training or certification here. */
+const member = (providerId: string, name: string) =>
+  addMember(app, providerId, name, { role: 'foster-parent', from: '2019-01-01' });
 
-async function member(providerId: string, name: string): Promise<string> {
-  const response = await app.request<{ memberId: string }>(
-    'POST',
-    `/providers/${providerId}/members`,
-    { user: RM, body: { name, role: 'foster-parent', from: '2019-01-01' } },
-  );
-  expect(response.status).toBe(201);
-  return response.body.memberId;
-}
-
-async function certificationType(body: Record<string, unknown> = {}): Promise<CertificationType> {
-  const response = await app.request<CertificationType>('POST', '/certification-types', {
-    user: ADMIN,
-    body: {
+function certificationType(body: Record<string, unknown> = {}): Promise<CertificationType> {
+  return postCreated<CertificationType>(
+    app,
+    '/certification-types',
+    {
       name: `Therapeutic foster carer ${randomUUID()}`,
       validityMonths: 12,
       requiredCredits: 0,
       issuer: 'agency',
       ...body,
     },
-  });
-  expect(response.status).toBe(201);
-  return response.body;
+    ADMIN,
+  );
 }
 
 /** CRD-4: a free-text training worth `units` credits, completed on the date. */
-async function training(memberId: string, units: number, completedOn: string): Promise<void> {
-  const response = await app.request('POST', `/members/${memberId}/trainings`, {
-    user: RM,
-    body: {
-      kind: 'unmanaged',
-      courseName: 'Therapeutic parenting',
-      trainingProviderName: 'Open University',
-      units,
-      completedOn,
-    },
+const training = (memberId: string, units: number, completedOn: string) =>
+  recordCompletedTraining(app, memberId, {
+    courseName: 'Therapeutic parenting',
+    trainingProviderName: 'Open University',
+    units,
+    completedOn,
   });
-  expect(response.status).toBe(201);
-}
 
 function certify(memberId: string, body: Record<string, unknown>, user = RM) {
   return app.request<Certification & Problem>('POST', `/members/${memberId}/certifications`, {
@@ -136,7 +117,7 @@ describe('certification types (CRD-5)', () => {
     );
     expect(listed.body.items.map((type) => type.id)).toContain(created.body.id);
     expect(
-      (await app.request('GET', `/certification-types/${UNKNOWN}`, { user: OPERATOR })).status,
+      (await app.request('GET', `/certification-types/${UNKNOWN_ID}`, { user: OPERATOR })).status,
     ).toBe(404);
   });
 
@@ -158,15 +139,15 @@ describe('certification types (CRD-5)', () => {
       expect(reply.body.errors?.map((error) => error.field)).toContain(field);
     }
     const body = { name: 'Not mine to add', validityMonths: 12, issuer: 'agency' };
-    for (const user of [RM, CASE_WORKER, PROVIDER_USER]) {
-      expect((await app.request('POST', '/certification-types', { user, body })).status).toBe(403);
-    }
+    await expectForbiddenFor([RM, CASE_WORKER, PROVIDER_USER], (user) =>
+      app.request('POST', '/certification-types', { user, body }),
+    );
   });
 });
 
 describe('member certifications (CRD-5)', () => {
   it("CRD-5: a certification is valid for the type's validity, with the credits earned, and announced once", async () => {
-    const providerId = await enrol('Lakeside Foster Home');
+    const providerId = await enrolProvider(app, 'Lakeside Foster Home');
     const memberId = await member(providerId, 'Maria Lopez');
     const type = await certificationType({ requiredCredits: 4, validityMonths: 12 });
     await training(memberId, 4.5, '2020-01-05');
@@ -235,18 +216,19 @@ describe('member certifications (CRD-5)', () => {
   });
 
   it('CRD-5: without the required credits by the issue date the certification is refused (422), publishing nothing', async () => {
-    const providerId = await enrol('Riverside Foster Home');
+    const providerId = await enrolProvider(app, 'Riverside Foster Home');
     const memberId = await member(providerId, 'Nia Okoro');
     const type = await certificationType({ requiredCredits: 3 });
     await training(memberId, 3, '2021-02-01');
     await app.expectEvents(memberId, ['member-training.completed']);
 
     const early = await certify(memberId, { certificationTypeId: type.id, issuedOn: '2021-01-31' });
-    expect(early.status).toBe(422);
-    expect(early.contentType).toContain('application/problem+json');
-    expect(early.body.rule).toBe('CRD-5');
+    expectProblem(early, 422, { rule: 'CRD-5' });
 
-    const bad = await certify(memberId, { certificationTypeId: UNKNOWN, issuedOn: '2021-03-01' });
+    const bad = await certify(memberId, {
+      certificationTypeId: UNKNOWN_ID,
+      issuedOn: '2021-03-01',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors?.[0]?.field).toBe('certificationTypeId');
     const future = await certify(memberId, {
@@ -256,7 +238,7 @@ describe('member certifications (CRD-5)', () => {
     expect(future.status).toBe(400);
     expect(future.body.errors?.[0]?.field).toBe('issuedOn');
     expect(
-      (await certify(UNKNOWN, { certificationTypeId: type.id, issuedOn: '2021-03-01' })).status,
+      (await certify(UNKNOWN_ID, { certificationTypeId: type.id, issuedOn: '2021-03-01' })).status,
     ).toBe(404);
 
     const ok = await certify(memberId, { certificationTypeId: type.id, issuedOn: '2021-02-01' });
@@ -268,7 +250,7 @@ describe('member certifications (CRD-5)', () => {
   });
 
   it('CRD-5: on expiry a certification is modified with a new validity period', async () => {
-    const providerId = await enrol('Hillside Foster Home');
+    const providerId = await enrolProvider(app, 'Hillside Foster Home');
     const memberId = await member(providerId, 'Omar Diaz');
     const type = await certificationType({ validityMonths: 12 });
     const recorded = await certify(memberId, {
@@ -317,7 +299,7 @@ describe('member certifications (CRD-5)', () => {
   });
 
   it('CRD-5: a certification still valid is not renewed (409), publishing nothing', async () => {
-    const providerId = await enrol('Meadow Foster Home');
+    const providerId = await enrolProvider(app, 'Meadow Foster Home');
     const memberId = await member(providerId, 'Pia Berg');
     const longType = await certificationType({ validityMonths: 600 });
     const recorded = await certify(memberId, {
@@ -341,7 +323,7 @@ describe('member certifications (CRD-5)', () => {
     expect(second.body.rule).toBe('CRD-5');
     expect(
       (
-        await app.request('POST', `/members/${memberId}/certifications/${UNKNOWN}/renew`, {
+        await app.request('POST', `/members/${memberId}/certifications/${UNKNOWN_ID}/renew`, {
           user: RM,
           body: { validFrom: '2070-01-01' },
         })
@@ -351,7 +333,7 @@ describe('member certifications (CRD-5)', () => {
   });
 
   it('CRD-5: on expiry a certification may be deleted (kept, marked removed) and added anew', async () => {
-    const providerId = await enrol('Valley Foster Home');
+    const providerId = await enrolProvider(app, 'Valley Foster Home');
     const memberId = await member(providerId, 'Quinn Fox');
     const type = await certificationType({ validityMonths: 600 });
     const first = await certify(memberId, { certificationTypeId: type.id, issuedOn: '2020-01-01' });
@@ -401,7 +383,7 @@ describe('member certifications (CRD-5)', () => {
 describe('who may see and change certifications (ROLE, SS-3)', () => {
   it('SS-3: a provider user reads certifications of its own members only; writers are managers', async () => {
     const own = await member(DEMO_PROVIDER_ID, 'Rae Sunrise');
-    const stranger = await member(await enrol('Grove Foster Home'), 'Sol Grove');
+    const stranger = await member(await enrolProvider(app, 'Grove Foster Home'), 'Sol Grove');
     const type = await certificationType();
     const mine = await certify(own, { certificationTypeId: type.id, issuedOn: '2022-01-01' });
     await certify(stranger, { certificationTypeId: type.id, issuedOn: '2022-01-01' });
@@ -416,11 +398,9 @@ describe('who may see and change certifications (ROLE, SS-3)', () => {
         .status,
     ).toBe(404);
 
-    for (const user of [PROVIDER_USER, CASE_WORKER, OPERATOR, ADMIN, FINANCE]) {
-      expect(
-        (await certify(own, { certificationTypeId: type.id, issuedOn: '2023-06-01' }, user)).status,
-      ).toBe(403);
-    }
+    await expectForbiddenFor([PROVIDER_USER, CASE_WORKER, OPERATOR, ADMIN, FINANCE], (user) =>
+      certify(own, { certificationTypeId: type.id, issuedOn: '2023-06-01' }, user),
+    );
     expect(
       (
         await app.request('DELETE', `/members/${own}/certifications/${mine.body.id}`, {

@@ -1,35 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
 import { DEMO_PROVIDER_ID } from '@platform/auth';
+import { expectForbiddenFor, expectProblem, outboxTypes } from './support/expectations.js';
+import { enrolProvider, insertDemoProvider, UNKNOWN_ID } from './support/fixtures.js';
 import { startProvidersApp, type ProvidersApp } from './support/providers-app.js';
+import type { Problem } from './support/types.js';
+import { RM, SUPERVISOR } from './support/users.js';
 
 let app: ProvidersApp;
-let db: pg.Client;
-const RM = 'rm.rivera';
-const SUPERVISOR = 'sup.sato';
-const UNKNOWN = '6f1c1f43-0000-4000-8000-000000000000';
 
 beforeAll(async () => {
   app = await startProvidersApp();
-  db = new pg.Client({ connectionString: app.databaseUrl });
-  await db.connect();
-  // ROLE-2: the seeded provider of the development issuer's provider.sunrise user
-  await db.query(
-    "insert into provider (id, name, status, enrolled_by) values ($1, 'Sunrise Day Care', 'approved', 'seed')",
-    [DEMO_PROVIDER_ID],
-  );
+  await insertDemoProvider(app);
 });
 afterAll(async () => {
-  await db?.end();
   await app?.close();
 });
 
-type Problem = {
-  status: number;
-  rule?: string;
-  detail?: string;
-  errors?: { field: string; message: string }[];
-};
 type HomeStudyBody = {
   id: string;
   providerId: string;
@@ -70,15 +56,6 @@ type DecisionBody = {
   reStudyDueOn: string | null;
   submission: number;
 };
-
-async function enrol(name: string): Promise<string> {
-  const response = await app.request<{ id: string }>('POST', '/providers', {
-    user: RM,
-    body: { name },
-  });
-  expect(response.status).toBe(201);
-  return response.body.id;
-}
 
 const base = (providerId: string) => `/providers/${providerId}/home-studies`;
 
@@ -127,7 +104,7 @@ function decide(providerId: string, id: string, body: Record<string, unknown>, u
 
 /** A home study with one conditional pass, submitted: awaiting the supervisor. */
 async function submittedStudy(name: string) {
-  const providerId = await enrol(name);
+  const providerId = await enrolProvider(app, name);
   const created = await createStudy(providerId);
   expect(created.status).toBe(201);
   expect((await assess(providerId, created.body.id, conditionalPass)).status).toBe(201);
@@ -135,23 +112,9 @@ async function submittedStudy(name: string) {
   return { providerId, id: created.body.id };
 }
 
-/** What the transactional outbox holds for the aggregate: written with the change, or never. */
-async function outboxTypes(aggregateId: string): Promise<string[]> {
-  const rows = await db.query<{ event_type: string }>(
-    'select event_type from outbox_message where message_key = $1 order by seq',
-    [aggregateId],
-  );
-  return rows.rows.map((row) => row.event_type);
-}
-
-function expectProblem(response: { status: number; contentType: string }, status: number) {
-  expect(response.status).toBe(status);
-  expect(response.contentType).toContain('application/problem+json');
-}
-
 describe('carrying out a home study (CRD-7)', () => {
   it('CRD-7/WF-1: a home study is assessed, visited, submitted and approved; submitted and decided are published once each', async () => {
-    const providerId = await enrol('Hilltop Foster Home');
+    const providerId = await enrolProvider(app, 'Hilltop Foster Home');
     const created = await createStudy(providerId, { dueOn: '2026-03-31', notes: 'Applying' });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
@@ -237,7 +200,7 @@ describe('carrying out a home study (CRD-7)', () => {
         reStudyDueOn: approved.body.reStudyDueOn,
       },
     });
-    expect(await outboxTypes(id)).toEqual(['home-study.submitted', 'home-study.decided']);
+    expect(await outboxTypes(app, id)).toEqual(['home-study.submitted', 'home-study.decided']);
 
     const read = await app.request<HomeStudyBody>('GET', `${base(providerId)}/${id}`, {
       user: 'cw.chen',
@@ -341,7 +304,7 @@ describe('carrying out a home study (CRD-7)', () => {
   });
 
   it('CRD-7: a re-study is a new home study linked to the approved one; there is one per approval', async () => {
-    const providerId = await enrol('Re-study Home');
+    const providerId = await enrolProvider(app, 'Re-study Home');
     const tooEarly = await createStudy(providerId, { type: 're-study' });
     expectProblem(tooEarly, 409);
     expect(tooEarly.body.rule).toBe('CRD-7');
@@ -410,7 +373,7 @@ describe('carrying out a home study (CRD-7)', () => {
     expect(other.body.rule).toBe('CRD-7');
     const unknown = await app.request(
       'POST',
-      `${base(providerId)}/${id}/assessments/${assessment.id}/corrective-actions/${UNKNOWN}/complete`,
+      `${base(providerId)}/${id}/assessments/${assessment.id}/corrective-actions/${UNKNOWN_ID}/complete`,
       { user: RM, body: { completedOn: '2026-03-05' } },
     );
     expect(unknown.status).toBe(404);
@@ -419,7 +382,7 @@ describe('carrying out a home study (CRD-7)', () => {
 
 describe('supporting documents from templates (CRD-7)', () => {
   it('CRD-7: documents are generated from templates, stored with template id and time, listed and read', async () => {
-    const providerId = await enrol('Documented Home');
+    const providerId = await enrolProvider(app, 'Documented Home');
     const created = await createStudy(providerId);
     const id = created.body.id;
     await assess(providerId, id, conditionalPass);
@@ -474,7 +437,7 @@ describe('supporting documents from templates (CRD-7)', () => {
     ]);
     const unknownVisit = await app.request('POST', `${base(providerId)}/${id}/documents`, {
       user: RM,
-      body: { templateId: 'visit-summary', visitId: UNKNOWN },
+      body: { templateId: 'visit-summary', visitId: UNKNOWN_ID },
     });
     expect(unknownVisit.status).toBe(404);
     const unknownTemplate = await app.request<Problem>(
@@ -505,17 +468,17 @@ describe('supporting documents from templates (CRD-7)', () => {
     );
     expect(one.body.content).toBe(report.body.content);
     expect(
-      (await app.request('GET', `${base(providerId)}/${id}/documents/${UNKNOWN}`, { user: RM }))
+      (await app.request('GET', `${base(providerId)}/${id}/documents/${UNKNOWN_ID}`, { user: RM }))
         .status,
     ).toBe(404);
     // documents are not state changes another context needs: no event
-    expect(await outboxTypes(id)).toEqual([]);
+    expect(await outboxTypes(app, id)).toEqual([]);
   });
 });
 
 describe('refused requests (CRD-7, WF-1): problem+json, nothing published', () => {
   it('CRD-7: a conditional pass without corrective actions, and other invalid bodies, are 400s naming the field', async () => {
-    const providerId = await enrol('Validation Home');
+    const providerId = await enrolProvider(app, 'Validation Home');
     const created = await createStudy(providerId);
     const id = created.body.id;
 
@@ -578,11 +541,11 @@ describe('refused requests (CRD-7, WF-1): problem+json, nothing published', () =
     const badOutcome = await decide(providerId, id, { outcome: 'shrug' });
     expect(badOutcome.body.errors?.map((e) => e.field)).toEqual(['outcome']);
     await app.expectEvents(id, ['home-study.submitted']);
-    expect(await outboxTypes(id)).toEqual(['home-study.submitted']);
+    expect(await outboxTypes(app, id)).toEqual(['home-study.submitted']);
   });
 
   it('CRD-7: illegal transitions are 409s naming CRD-7, and publish nothing', async () => {
-    const providerId = await enrol('Transition Home');
+    const providerId = await enrolProvider(app, 'Transition Home');
     const created = await createStudy(providerId);
     const id = created.body.id;
 
@@ -633,16 +596,16 @@ describe('refused requests (CRD-7, WF-1): problem+json, nothing published', () =
     expect(lateVisit.body.rule).toBe('CRD-7');
 
     await app.expectEvents(id, ['home-study.submitted', 'home-study.decided']);
-    expect(await outboxTypes(id)).toEqual(['home-study.submitted', 'home-study.decided']);
+    expect(await outboxTypes(app, id)).toEqual(['home-study.submitted', 'home-study.decided']);
   });
 
   it('unknown providers and home studies, or a home study under another provider, get 404', async () => {
-    expect((await createStudy(UNKNOWN)).status).toBe(404);
-    expect((await app.request('GET', base(UNKNOWN), { user: RM })).status).toBe(404);
+    expect((await createStudy(UNKNOWN_ID)).status).toBe(404);
+    expect((await app.request('GET', base(UNKNOWN_ID), { user: RM })).status).toBe(404);
     const { providerId, id } = await submittedStudy('Owner Home');
-    const otherProvider = await enrol('Not The Owner');
+    const otherProvider = await enrolProvider(app, 'Not The Owner');
     for (const [pid, sid] of [
-      [providerId, UNKNOWN],
+      [providerId, UNKNOWN_ID],
       [otherProvider, id],
     ] as const) {
       const read = await app.request<Problem>('GET', `${base(pid)}/${sid}`, { user: RM });
@@ -655,8 +618,8 @@ describe('refused requests (CRD-7, WF-1): problem+json, nothing published', () =
       );
     }
     await app.expectEvents(id, ['home-study.submitted']);
-    expect(await outboxTypes(id)).toEqual(['home-study.submitted']);
-    expect(app.eventsOf(UNKNOWN)).toEqual([]);
+    expect(await outboxTypes(app, id)).toEqual(['home-study.submitted']);
+    expect(app.eventsOf(UNKNOWN_ID)).toEqual([]);
   });
 });
 
@@ -665,18 +628,19 @@ describe('who may see and change home studies (ROLE, ROLE-2, SS-3)', () => {
     const { providerId, id } = await submittedStudy('Supervised Home');
     const byManager = await decide(providerId, id, { outcome: 'approve' }, RM);
     expectProblem(byManager, 403);
-    for (const user of ['fm.fischer', 'cw.chen', 'ops.omar', 'provider.sunrise', 'admin.ada']) {
-      expect((await decide(providerId, id, { outcome: 'approve' }, user)).status).toBe(403);
-    }
+    await expectForbiddenFor(
+      ['fm.fischer', 'cw.chen', 'ops.omar', 'provider.sunrise', 'admin.ada'],
+      (user) => decide(providerId, id, { outcome: 'approve' }, user),
+    );
     const read = await app.request<HomeStudyBody>('GET', `${base(providerId)}/${id}`, {
       user: RM,
     });
     expect(read.body.status).toBe('submitted');
-    expect(await outboxTypes(id)).toEqual(['home-study.submitted']);
+    expect(await outboxTypes(app, id)).toEqual(['home-study.submitted']);
   });
 
   it('ROLE: case workers, finance users, operators, administrators and providers may not write home studies', async () => {
-    const providerId = await enrol('Role Check Home');
+    const providerId = await enrolProvider(app, 'Role Check Home');
     const created = await createStudy(providerId);
     const id = created.body.id;
     for (const user of ['cw.chen', 'fin.fatima', 'ops.omar', 'admin.ada', 'provider.sunrise']) {
@@ -696,7 +660,7 @@ describe('who may see and change home studies (ROLE, ROLE-2, SS-3)', () => {
       user: RM,
     });
     expect(read.body.assessments).toEqual([]);
-    expect(await outboxTypes(id)).toEqual([]);
+    expect(await outboxTypes(app, id)).toEqual([]);
   });
 
   it("ROLE-2/SS-3: a provider's token reads its own home studies and documents, and gets 404 for another provider's", async () => {

@@ -4,20 +4,19 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Actor, RecordHomeStudyDecisionInput } from '@platform/contracts';
 import { parseCalendarDate } from '@platform/kernel';
 import { OutboxMessage } from '@platform/messaging';
-import { createTestDatabase, type TestDatabase } from '@platform/testing';
 import {
   getHomeStudyForApproval,
   recordHomeStudyDecision,
   scheduleReStudy,
 } from '../src/activities/home-study-approval.js';
 import { createProvidersActivities } from '../src/activities/providers.activities.js';
-import { openProvidersDatabase } from '../src/database.js';
 import { HomeStudiesService } from '../src/home-studies/home-studies.service.js';
 import { homeStudyCriterion } from '../src/home-studies/home-study.criterion.js';
 import { HomeStudy, HomeStudyStatusChange } from '../src/home-studies/home-study.entities.js';
 import { Provider } from '../src/providers/provider.entity.js';
+import { startProvidersDatabase, type ProvidersDatabase } from './support/providers-database.js';
 
-let database: TestDatabase;
+let database: ProvidersDatabase;
 let orm: MikroORM;
 let homeStudies: HomeStudiesService;
 const d = parseCalendarDate;
@@ -25,14 +24,13 @@ const RM: Actor = { userId: 'rm.rivera', roles: ['resource-manager'] };
 const TODAY = d('2026-03-15');
 
 beforeAll(async () => {
-  database = await createTestDatabase('providers_home_study');
-  orm = await openProvidersDatabase(database.url);
+  database = await startProvidersDatabase('providers_home_study');
+  orm = database.orm;
   homeStudies = new HomeStudiesService(orm);
 });
 
 afterAll(async () => {
-  await orm?.close();
-  await database?.drop();
+  await database?.close();
 });
 
 async function newProvider(name: string): Promise<string> {

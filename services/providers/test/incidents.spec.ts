@@ -1,41 +1,37 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
 import { DEMO_PROVIDER_ID } from '@platform/auth';
+import { expectProblem } from './support/expectations.js';
+import {
+  addMember,
+  enrolProvider,
+  insertDemoProvider,
+  postCreated,
+  UNKNOWN_ID,
+} from './support/fixtures.js';
 import { startProvidersApp, type ProvidersApp } from './support/providers-app.js';
+import type { Page, Problem } from './support/types.js';
+import {
+  ADMIN,
+  CASE_WORKER,
+  FACILITY_MANAGER,
+  FINANCE,
+  OPERATOR,
+  PROVIDER_USER,
+  RM,
+  SUPERVISOR,
+} from './support/users.js';
 
 let app: ProvidersApp;
-const RM = 'rm.rivera';
-const SUPERVISOR = 'sup.sato';
-const FACILITY_MANAGER = 'fm.fischer';
-const CASE_WORKER = 'cw.chen';
-const OPERATOR = 'ops.omar';
-const FINANCE = 'fin.fatima';
-const ADMIN = 'admin.ada';
-const PROVIDER_USER = 'provider.sunrise';
-const UNKNOWN = '6f1c1f43-0000-4000-8000-000000000000';
 
 /** Every incident the suite recorded: no other incident event may ever be published. */
 const recordedIncidents = new Set<string>();
 
 beforeAll(async () => {
   app = await startProvidersApp();
-  // SS-3: the seeded provider of the development issuer's provider.sunrise user
-  const db = new pg.Client({ connectionString: app.databaseUrl });
-  await db.connect();
-  await db.query(
-    "insert into provider (id, name, status, enrolled_by) values ($1, 'Sunrise Day Care', 'approved', 'seed')",
-    [DEMO_PROVIDER_ID],
-  );
-  await db.end();
+  await insertDemoProvider(app); // SS-3
 });
 afterAll(() => app?.close());
 
-type Problem = {
-  status: number;
-  title: string;
-  rule?: string;
-  errors?: { field: string; message: string }[];
-};
 type Participant = {
   id: string;
   kind: string;
@@ -71,26 +67,6 @@ type Investigation = {
   findings: string | null;
   incidentIds: string[];
 };
-type Page<T> = { items: T[]; total: number };
-
-async function created<T extends { id: string }>(path: string, body: unknown): Promise<T> {
-  const response = await app.request<T>('POST', path, { user: RM, body });
-  expect(response.status).toBe(201);
-  return response.body;
-}
-
-const enrolProvider = async (name: string) =>
-  (await created<{ id: string }>('/providers', { name })).id;
-
-async function addMember(providerId: string, name: string): Promise<string> {
-  const response = await app.request<{ memberId: string }>(
-    'POST',
-    `/providers/${providerId}/members`,
-    { user: RM, body: { name, role: 'staff', from: '2025-01-01' } },
-  );
-  expect(response.status).toBe(201);
-  return response.body.memberId;
-}
 
 const providerParticipant = (providerId: string, role = 'other') => ({
   kind: 'provider',
@@ -138,18 +114,6 @@ function post<T = Record<string, unknown>>(path: string, body: unknown, user = R
   return app.request<T & Problem>('POST', path, { user, body });
 }
 
-function expectProblem(
-  response: { status: number; contentType: string; body: Problem },
-  status: number,
-  rule?: string,
-  field?: string,
-) {
-  expect(response.status).toBe(status);
-  expect(response.contentType).toContain('application/problem+json');
-  if (rule) expect(response.body.rule).toBe(rule);
-  if (field) expect(response.body.errors?.map((error) => error.field)).toContain(field);
-}
-
 /** A failed create published nothing: every incident event belongs to an incident that exists. */
 async function expectOnlyRecordedIncidentsAnnounced(latest: string) {
   await app.expectEvents(latest, ['incident.recorded']);
@@ -160,8 +124,8 @@ async function expectOnlyRecordedIncidentsAnnounced(latest: string) {
 
 describe('recording incidents (INC-1)', () => {
   it('INC-1: an incident with the provider, a member and clients is recorded and announced once', async () => {
-    const providerId = await enrolProvider('Hillside Youth Centre');
-    const memberId = await addMember(providerId, 'Ben Carter');
+    const providerId = await enrolProvider(app, 'Hillside Youth Centre');
+    const memberId = await addMember(app, providerId, 'Ben Carter');
     const incident = await recorded(
       incidentBody(providerId, {
         participants: [
@@ -217,14 +181,14 @@ describe('recording incidents (INC-1)', () => {
   });
 
   it('INC-1: an incident whose provider is not a participant is refused with 422 naming INC-1, and nothing is announced', async () => {
-    const providerId = await enrolProvider('Not Participating Home');
-    const otherProvider = await enrolProvider('Elsewhere Home');
+    const providerId = await enrolProvider(app, 'Not Participating Home');
+    const otherProvider = await enrolProvider(app, 'Elsewhere Home');
     const refused = await record(
       incidentBody(providerId, {
         participants: [providerParticipant(otherProvider), clientParticipant('CL-9')],
       }),
     );
-    expectProblem(refused, 422, 'INC-1', 'participants');
+    expectProblem(refused, 422, { rule: 'INC-1', field: 'participants' });
     expect(refused.body.errors?.[0]?.message).toMatch(/^INC-1: .*must be one of its participants/);
 
     const list = await app.request<Page<Incident>>('GET', `/incidents?providerId=${providerId}`, {
@@ -236,7 +200,7 @@ describe('recording incidents (INC-1)', () => {
   });
 
   it('INC-1: an incident involving neither members nor clients is refused with 422 naming INC-1', async () => {
-    const providerId = await enrolProvider('Bystander Home');
+    const providerId = await enrolProvider(app, 'Bystander Home');
     const refused = await record(
       incidentBody(providerId, {
         participants: [
@@ -245,12 +209,12 @@ describe('recording incidents (INC-1)', () => {
         ],
       }),
     );
-    expectProblem(refused, 422, 'INC-1', 'participants');
+    expectProblem(refused, 422, { rule: 'INC-1', field: 'participants' });
     expect(refused.body.errors?.[0]?.message).toMatch(/members, clients or both/);
   });
 
   it('INC-1: the same participant twice in one role is refused naming the entry', async () => {
-    const providerId = await enrolProvider('Twice Home');
+    const providerId = await enrolProvider(app, 'Twice Home');
     const refused = await record(
       incidentBody(providerId, {
         participants: [
@@ -260,60 +224,49 @@ describe('recording incidents (INC-1)', () => {
         ],
       }),
     );
-    expectProblem(refused, 422, 'INC-1', 'participants.2.clientReferenceId');
+    expectProblem(refused, 422, { rule: 'INC-1', field: 'participants.2.clientReferenceId' });
   });
 
   it('bad input: unknown member, missing fields, impossible dates are 400 naming the field', async () => {
-    const providerId = await enrolProvider('Bad Input Home');
+    const providerId = await enrolProvider(app, 'Bad Input Home');
     const unknownMember = await record(
       incidentBody(providerId, {
         participants: [
           providerParticipant(providerId),
-          { kind: 'member', role: 'perpetrator', memberId: UNKNOWN },
+          { kind: 'member', role: 'perpetrator', memberId: UNKNOWN_ID },
         ],
       }),
     );
-    expectProblem(unknownMember, 400, undefined, 'participants.1.memberId');
+    expectProblem(unknownMember, 400, { field: 'participants.1.memberId' });
 
     const { type: _type, ...withoutType } = incidentBody(providerId);
-    expectProblem(await record(withoutType), 400, undefined, 'type');
-    expectProblem(
-      await record(incidentBody(providerId, { severity: 'catastrophic' })),
-      400,
-      undefined,
-      'severity',
-    );
-    expectProblem(
-      await record(incidentBody(providerId, { occurredOn: '2026-03-03' })),
-      400,
-      undefined,
-      'occurredOn',
-    );
+    expectProblem(await record(withoutType), 400, { field: 'type' });
+    expectProblem(await record(incidentBody(providerId, { severity: 'catastrophic' })), 400, {
+      field: 'severity',
+    });
+    expectProblem(await record(incidentBody(providerId, { occurredOn: '2026-03-03' })), 400, {
+      field: 'occurredOn',
+    });
     expectProblem(
       await record(incidentBody(providerId, { participants: [{ kind: 'alien', role: 'victim' }] })),
       400,
-      undefined,
-      'participants.0.kind',
+      { field: 'participants.0.kind' },
     );
-    expectProblem(await app.request('GET', `/incidents/${UNKNOWN}`, { user: RM }), 404);
-    expectProblem(
-      await app.request('GET', '/incidents/not-a-uuid', { user: RM }),
-      400,
-      undefined,
-      'id',
-    );
+    expectProblem(await app.request('GET', `/incidents/${UNKNOWN_ID}`, { user: RM }), 404);
+    expectProblem(await app.request('GET', '/incidents/not-a-uuid', { user: RM }), 400, {
+      field: 'id',
+    });
     expectProblem(
       await app.request('GET', '/incidents?occurredFrom=2026-03-10&occurredTo=2026-03-01', {
         user: RM,
       }),
       400,
-      undefined,
-      'occurredTo',
+      { field: 'occurredTo' },
     );
   });
 
   it('INC-1: incidents are listed by provider, type, category, severity and occurrence period, latest first', async () => {
-    const providerId = await enrolProvider('Listed Home');
+    const providerId = await enrolProvider(app, 'Listed Home');
     const first = await recorded(
       incidentBody(providerId, { occurredOn: '2026-02-01', reportedAt: '2026-02-01T09:00:00Z' }),
     );
@@ -345,7 +298,7 @@ describe('recording incidents (INC-1)', () => {
 
 describe('participants, injuries, restraints and staff actions (INC-1)', () => {
   it('INC-1: participants are added and removed; the provider and the last member or client stay', async () => {
-    const providerId = await enrolProvider('Participants Home');
+    const providerId = await enrolProvider(app, 'Participants Home');
     const incident = await recorded(
       incidentBody(providerId, {
         participants: [providerParticipant(providerId), clientParticipant('CL-1')],
@@ -354,29 +307,23 @@ describe('participants, injuries, restraints and staff actions (INC-1)', () => {
     const path = `/incidents/${incident.id}/participants`;
     const witness = await post<Participant>(path, { kind: 'other', role: 'witness', name: 'Ann' });
     expect(witness).toMatchObject({ status: 201, body: { kind: 'other', name: 'Ann' } });
-    expectProblem(
-      await post(path, { kind: 'other', role: 'witness', name: 'ann' }),
-      409,
-      'INC-1',
-      'name',
-    );
+    expectProblem(await post(path, { kind: 'other', role: 'witness', name: 'ann' }), 409, {
+      rule: 'INC-1',
+      field: 'name',
+    });
     const providerRow = incident.participants.find((p) => p.kind === 'provider') as Participant;
     const clientRow = incident.participants.find((p) => p.kind === 'client') as Participant;
-    expectProblem(
-      await app.request('DELETE', `${path}/${providerRow.id}`, { user: RM }),
-      422,
-      'INC-1',
-      'participantId',
-    );
-    expectProblem(
-      await app.request('DELETE', `${path}/${clientRow.id}`, { user: RM }),
-      422,
-      'INC-1',
-    );
+    expectProblem(await app.request('DELETE', `${path}/${providerRow.id}`, { user: RM }), 422, {
+      rule: 'INC-1',
+      field: 'participantId',
+    });
+    expectProblem(await app.request('DELETE', `${path}/${clientRow.id}`, { user: RM }), 422, {
+      rule: 'INC-1',
+    });
     expect((await app.request('DELETE', `${path}/${witness.body.id}`, { user: RM })).status).toBe(
       204,
     );
-    expectProblem(await app.request('DELETE', `${path}/${UNKNOWN}`, { user: RM }), 404);
+    expectProblem(await app.request('DELETE', `${path}/${UNKNOWN_ID}`, { user: RM }), 404);
     const after = await app.request<Incident>('GET', `/incidents/${incident.id}`, { user: RM });
     expect(after.body.participants.map((p) => p.id)).toEqual([providerRow.id, clientRow.id]);
     // sub-resource changes are no state change other contexts need: still one event
@@ -384,8 +331,8 @@ describe('participants, injuries, restraints and staff actions (INC-1)', () => {
   });
 
   it('INC-1: injuries of victims, restraints by members (2 minutes, physical) and staff actions are recorded', async () => {
-    const providerId = await enrolProvider('Detention Centre');
-    const memberId = await addMember(providerId, 'Guard Grant');
+    const providerId = await enrolProvider(app, 'Detention Centre');
+    const memberId = await addMember(app, providerId, 'Guard Grant');
     const incident = await recorded(
       incidentBody(providerId, {
         participants: [
@@ -418,8 +365,7 @@ describe('participants, injuries, restraints and staff actions (INC-1)', () => {
         cause: 'Scratched',
       }),
       422,
-      'INC-1',
-      'victimParticipantId',
+      { rule: 'INC-1', field: 'victimParticipantId' },
     );
 
     const restraint = await post<{ durationMinutes: number }>(`${base}/restraints`, {
@@ -439,8 +385,7 @@ describe('participants, injuries, restraints and staff actions (INC-1)', () => {
         durationMinutes: 5,
       }),
       422,
-      'INC-1',
-      'memberParticipantId',
+      { rule: 'INC-1', field: 'memberParticipantId' },
     );
     const noDuration = await post(`${base}/restraints`, {
       memberParticipantId: guard.id,
@@ -449,7 +394,7 @@ describe('participants, injuries, restraints and staff actions (INC-1)', () => {
       startedAt: '2026-03-02T18:05:00Z',
       durationMinutes: 0,
     });
-    expectProblem(noDuration, 400, undefined, 'durationMinutes');
+    expectProblem(noDuration, 400, { field: 'durationMinutes' });
     expect(noDuration.body.errors?.[0]?.message).toMatch(/^INC-1: /);
 
     const action = await post<{ action: string }>(`${base}/staff-actions`, {
@@ -466,8 +411,7 @@ describe('participants, injuries, restraints and staff actions (INC-1)', () => {
         takenOn: '2026-03-10',
       }),
       422,
-      'INC-1',
-      'memberParticipantId',
+      { rule: 'INC-1', field: 'memberParticipantId' },
     );
     expectProblem(
       await post(`${base}/staff-actions`, {
@@ -476,15 +420,14 @@ describe('participants, injuries, restraints and staff actions (INC-1)', () => {
         takenOn: '2026-03-01',
       }),
       422,
-      'INC-1',
-      'takenOn',
+      { rule: 'INC-1', field: 'takenOn' },
     );
 
     // INC-1: a participant named by an injury, restraint or staff action is not removed
     expectProblem(
       await app.request('DELETE', `${base}/participants/${youth.id}`, { user: RM }),
       409,
-      'INC-1',
+      { rule: 'INC-1' },
     );
     const full = await app.request<Incident>('GET', base, { user: RM });
     expect(full.body).toMatchObject({
@@ -506,13 +449,13 @@ describe('participants, injuries, restraints and staff actions (INC-1)', () => {
 
 describe('closing and reopening incidents (INC-2)', () => {
   it('INC-2: closing needs one of the four reasons; closed incidents are not changed; a supervisor reopens', async () => {
-    const providerId = await enrolProvider('Closing Home');
+    const providerId = await enrolProvider(app, 'Closing Home');
     const incident = await recorded(incidentBody(providerId));
     const base = `/incidents/${incident.id}`;
 
     const noReason = await post(`${base}/close`, {});
-    expectProblem(noReason, 422, 'INC-2', 'reason');
-    expectProblem(await post(`${base}/close`, { reason: 'resolved' }), 400, undefined, 'reason');
+    expectProblem(noReason, 422, { rule: 'INC-2', field: 'reason' });
+    expectProblem(await post(`${base}/close`, { reason: 'resolved' }), 400, { field: 'reason' });
 
     const closed = await post<Incident>(`${base}/close`, {
       reason: 'unsubstantiated',
@@ -523,16 +466,14 @@ describe('closing and reopening incidents (INC-2)', () => {
       body: { status: 'closed', closeReason: 'unsubstantiated' },
     });
 
-    expectProblem(await post(`${base}/close`, { reason: 'withdrawn' }), 409, 'INC-2');
-    expectProblem(
-      await app.request('PATCH', base, { user: RM, body: { severity: 'low' } }),
-      409,
-      'INC-2',
-    );
+    expectProblem(await post(`${base}/close`, { reason: 'withdrawn' }), 409, { rule: 'INC-2' });
+    expectProblem(await app.request('PATCH', base, { user: RM, body: { severity: 'low' } }), 409, {
+      rule: 'INC-2',
+    });
     expectProblem(
       await post(`${base}/participants`, { kind: 'other', role: 'witness', name: 'Late' }),
       409,
-      'INC-2',
+      { rule: 'INC-2' },
     );
     const reason = { reason: 'A new witness came forward' };
     expect((await post(`${base}/reopen`, reason, RM)).status).toBe(403);
@@ -542,7 +483,7 @@ describe('closing and reopening incidents (INC-2)', () => {
       status: 200,
       body: { status: 'open', closeReason: null, reopenReason: reason.reason },
     });
-    expectProblem(await post(`${base}/reopen`, reason, SUPERVISOR), 409, 'INC-2');
+    expectProblem(await post(`${base}/reopen`, reason, SUPERVISOR), 409, { rule: 'INC-2' });
     const edited = await app.request<Incident>('PATCH', base, {
       user: FACILITY_MANAGER,
       body: { severity: 'low' },
@@ -573,10 +514,12 @@ describe('closing and reopening incidents (INC-2)', () => {
 
 describe('group incidents (INC-3)', () => {
   it('INC-3: a group reports incidents of providers affiliated with it on the day; others are refused with 422', async () => {
-    const group = await created<{ id: string }>('/provider-groups', { name: 'Northside Network' });
-    const affiliated = await enrolProvider('Affiliated Home');
-    const outsider = await enrolProvider('Outsider Home');
-    await created(`/provider-groups/${group.id}/affiliations`, {
+    const group = await postCreated<{ id: string }>(app, '/provider-groups', {
+      name: 'Northside Network',
+    });
+    const affiliated = await enrolProvider(app, 'Affiliated Home');
+    const outsider = await enrolProvider(app, 'Outsider Home');
+    await postCreated(app, `/provider-groups/${group.id}/affiliations`, {
       providerId: affiliated,
       startDate: '2026-01-01',
       endDate: '2026-06-30',
@@ -593,7 +536,7 @@ describe('group incidents (INC-3)', () => {
     const notAffiliated = await record(
       incidentBody(outsider, { reportedByGroupId: group.id, occurredOn: '2026-03-01' }),
     );
-    expectProblem(notAffiliated, 422, 'INC-3', 'reportedByGroupId');
+    expectProblem(notAffiliated, 422, { rule: 'INC-3', field: 'reportedByGroupId' });
     expect(notAffiliated.body.errors?.[0]?.message).toContain(outsider);
     const afterAffiliation = await record(
       incidentBody(affiliated, {
@@ -602,17 +545,15 @@ describe('group incidents (INC-3)', () => {
         reportedAt: '2026-07-01T10:00:00Z',
       }),
     );
-    expectProblem(afterAffiliation, 422, 'INC-3');
-    expectProblem(
-      await record(incidentBody(affiliated, { reportedByGroupId: UNKNOWN })),
-      422,
-      'INC-3',
-      'reportedByGroupId',
-    );
+    expectProblem(afterAffiliation, 422, { rule: 'INC-3' });
+    expectProblem(await record(incidentBody(affiliated, { reportedByGroupId: UNKNOWN_ID })), 422, {
+      rule: 'INC-3',
+      field: 'reportedByGroupId',
+    });
     expectProblem(
       await post(`/incidents/${reported.id}/participants`, providerParticipant(outsider)),
       422,
-      'INC-3',
+      { rule: 'INC-3' },
     );
     expectProblem(
       await app.request('PATCH', `/incidents/${reported.id}`, {
@@ -620,7 +561,7 @@ describe('group incidents (INC-3)', () => {
         body: { occurredOn: '2025-12-31' },
       }),
       422,
-      'INC-3',
+      { rule: 'INC-3' },
     );
 
     // INC-3: involving an affiliated provider on the day makes it a group incident too
@@ -641,8 +582,8 @@ describe('group incidents (INC-3)', () => {
 
 describe('investigations (INC-4)', () => {
   it('INC-4: an investigation is opened from an incident closed as requires-investigation, linked, unlinked and closed', async () => {
-    const providerId = await enrolProvider('Investigated Home');
-    const otherProvider = await enrolProvider('Uninvolved Home');
+    const providerId = await enrolProvider(app, 'Investigated Home');
+    const otherProvider = await enrolProvider(app, 'Uninvolved Home');
     const first = await recorded(incidentBody(providerId));
     const second = await recorded(incidentBody(providerId, { type: 'abuse' }));
     const elsewhere = await recorded(incidentBody(otherProvider));
@@ -663,8 +604,7 @@ describe('investigations (INC-4)', () => {
         incidentIds: [first.id, elsewhere.id],
       }),
       422,
-      'INC-4',
-      'incidentIds.1',
+      { rule: 'INC-4', field: 'incidentIds.1' },
     );
     const opened = await post<Investigation>('/investigations', {
       providerId,
@@ -693,9 +633,15 @@ describe('investigations (INC-4)', () => {
       first.id,
       second.id,
     ]);
-    expectProblem(await post(links, { incidentId: second.id }), 409, 'INC-4');
-    expectProblem(await post(links, { incidentId: elsewhere.id }), 422, 'INC-4', 'incidentId');
-    expectProblem(await post(links, { incidentId: UNKNOWN }), 422, 'INC-4', 'incidentId');
+    expectProblem(await post(links, { incidentId: second.id }), 409, { rule: 'INC-4' });
+    expectProblem(await post(links, { incidentId: elsewhere.id }), 422, {
+      rule: 'INC-4',
+      field: 'incidentId',
+    });
+    expectProblem(await post(links, { incidentId: UNKNOWN_ID }), 422, {
+      rule: 'INC-4',
+      field: 'incidentId',
+    });
     expect((await app.request('DELETE', `${links}/${second.id}`, { user: RM })).status).toBe(204);
     expectProblem(await app.request('DELETE', `${links}/${second.id}`, { user: RM }), 404);
 
@@ -719,8 +665,7 @@ describe('investigations (INC-4)', () => {
     expectProblem(
       await post(`/investigations/${investigationId}/close`, { outcome: 'substantiated' }),
       400,
-      undefined,
-      'findings',
+      { field: 'findings' },
     );
     expectProblem(
       await post(`/investigations/${investigationId}/close`, {
@@ -729,8 +674,7 @@ describe('investigations (INC-4)', () => {
         closedOn: '2026-03-20',
       }),
       422,
-      'INC-4',
-      'closedOn',
+      { rule: 'INC-4', field: 'closedOn' },
     );
     const closed = await post<Investigation>(`/investigations/${investigationId}/close`, {
       outcome: 'substantiated',
@@ -741,14 +685,14 @@ describe('investigations (INC-4)', () => {
       status: 200,
       body: { status: 'closed', outcome: 'substantiated', incidentIds: [first.id] },
     });
-    expectProblem(await post(links, { incidentId: second.id }), 409, 'INC-4');
+    expectProblem(await post(links, { incidentId: second.id }), 409, { rule: 'INC-4' });
     expectProblem(
       await app.request('PATCH', `/investigations/${investigationId}`, {
         user: RM,
         body: { allegation: 'Changed' },
       }),
       409,
-      'INC-4',
+      { rule: 'INC-4' },
     );
     expectProblem(
       await post(`/investigations/${investigationId}/close`, {
@@ -756,7 +700,7 @@ describe('investigations (INC-4)', () => {
         findings: 'Again',
       }),
       409,
-      'INC-4',
+      { rule: 'INC-4' },
     );
 
     const events = await app.expectEvents(investigationId, [
@@ -780,13 +724,13 @@ describe('investigations (INC-4)', () => {
     });
     // linking is a fact of the investigation: the incidents' own streams are unchanged
     await app.expectEvents(first.id, ['incident.recorded', 'incident.closed']);
-    expectProblem(await app.request('GET', `/investigations/${UNKNOWN}`, { user: RM }), 404);
+    expectProblem(await app.request('GET', `/investigations/${UNKNOWN_ID}`, { user: RM }), 404);
   });
 });
 
 describe('who may see and change incidents (ROLE, SS-3)', () => {
   it('SS-3: a provider reads only incidents it participates in — 404 otherwise — and no investigations', async () => {
-    const otherProvider = await enrolProvider('Other Provider Home');
+    const otherProvider = await enrolProvider(app, 'Other Provider Home');
     const own = await recorded(
       incidentBody(otherProvider, {
         participants: [
@@ -823,7 +767,7 @@ describe('who may see and change incidents (ROLE, SS-3)', () => {
   });
 
   it('ROLE-2: a provider never writes incidents nor reads investigations (403)', async () => {
-    const providerId = await enrolProvider('Self Service Target');
+    const providerId = await enrolProvider(app, 'Self Service Target');
     const incident = await recorded(incidentBody(providerId));
     for (const [method, path, body] of [
       ['POST', '/incidents', incidentBody(DEMO_PROVIDER_ID)],
@@ -837,7 +781,7 @@ describe('who may see and change incidents (ROLE, SS-3)', () => {
   });
 
   it('ROLE: case workers report incidents but do not manage them; operators, finance and administrators do not write', async () => {
-    const providerId = await enrolProvider('Case Worker Report Home');
+    const providerId = await enrolProvider(app, 'Case Worker Report Home');
     const reported = await recorded(incidentBody(providerId), CASE_WORKER);
     const [event] = await app.expectEvents(reported.id, ['incident.recorded']);
     expect(event?.actor).toMatchObject({ userId: CASE_WORKER });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { addDays, type CalendarDate } from '@platform/kernel';
-import pg from 'pg';
+import { expectProblem } from './support/expectations.js';
 import { startProvidersApp, type ProvidersApp } from './support/providers-app.js';
 
 interface QueuePage {
@@ -37,10 +37,7 @@ describe('the inquiry work queue (PRV-2)', () => {
     const first = await submit('Queue Maple Foster Home');
     const second = await submit('Queue Birch Day Care', true);
     const decided = await submit('Queue Decided Therapy');
-    const db = new pg.Client({ connectionString: app.databaseUrl });
-    await db.connect();
-    await db.query("update inquiry set status = 'closed' where id = $1", [decided]);
-    await db.end();
+    await app.query("update inquiry set status = 'closed' where id = $1", [decided]);
 
     const page = await queue('name=queue');
     expect(page.status).toBe(200);
@@ -69,8 +66,7 @@ describe('the inquiry work queue (PRV-2)', () => {
 
   it('PRV-2: a malformed filter is a 400 naming it, and case workers may not see the queue', async () => {
     const bad = await queue('asOf=2026-02-30&overdue=maybe');
-    expect(bad.status).toBe(400);
-    expect(bad.contentType).toContain('application/problem+json');
+    expectProblem(bad, 400);
     expect(JSON.stringify(bad.body)).toContain('asOf');
     expect(JSON.stringify(bad.body)).toContain('overdue');
     expect((await queue('', 'cw.chen')).status).toBe(403);

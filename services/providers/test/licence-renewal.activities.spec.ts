@@ -4,7 +4,6 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Actor, LicenceDecisionInput } from '@platform/contracts';
 import type { CalendarDate } from '@platform/kernel';
 import { OutboxMessage } from '@platform/messaging';
-import { createTestDatabase, type TestDatabase } from '@platform/testing';
 import {
   expireLicence,
   getLicenceForRenewal,
@@ -13,7 +12,6 @@ import {
   renewLicence,
   suspendLicence,
 } from '../src/activities/licence-renewal.activities.js';
-import { openProvidersDatabase } from '../src/database.js';
 import { licenceCriterion } from '../src/licences/licence.criterion.js';
 import { LicenceTypesService } from '../src/licences/licence-types.service.js';
 import { LicencePeriodEntry, LicenceStatusChange } from '../src/licences/licence.entities.js';
@@ -25,10 +23,15 @@ import { Provider } from '../src/providers/provider.entity.js';
 import { ServiceProductsService } from '../src/service-registry/service-products/service-products.service.js';
 import { createServiceProductBody } from '../src/service-registry/service-products/service-product.schemas.js';
 import { MemberTraining } from '../src/trainings/training.entities.js';
+import {
+  outboxEventTypes,
+  startProvidersDatabase,
+  type ProvidersDatabase,
+} from './support/providers-database.js';
 
 /** The WF-2 activities (CRD-2, CRD-3) against the real database: idempotent, refusals final. */
 
-let database: TestDatabase;
+let database: ProvidersDatabase;
 let orm: MikroORM;
 let licences: LicencesService;
 let licenceTypeId: string;
@@ -38,8 +41,8 @@ const ADMIN: Actor = { userId: 'admin.ada', roles: ['administrator'] };
 const audit = { createdBy: 'test', updatedBy: 'test' };
 
 beforeAll(async () => {
-  database = await createTestDatabase('providers_licence_activities');
-  orm = await openProvidersDatabase(database.url);
+  database = await startProvidersDatabase('providers_licence_activities');
+  orm = database.orm;
   licences = new LicencesService(orm);
   const type = await new LicenceTypesService(orm).create(
     createLicenceTypeBody.parse({
@@ -65,8 +68,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await orm?.close();
-  await database?.drop();
+  await database?.close();
 });
 
 /** A provider with one provider service and one active member who has not taken FIRST-AID. */
@@ -131,12 +133,7 @@ function decision(licenceId: string, overrides: Partial<LicenceDecisionInput> = 
   };
 }
 
-async function eventTypesOf(licenceId: string): Promise<string[]> {
-  const rows = await orm.em
-    .fork()
-    .find(OutboxMessage, { messageKey: licenceId }, { orderBy: { seq: 'asc' } });
-  return rows.map((row) => row.eventType);
-}
+const eventTypesOf = (licenceId: string) => outboxEventTypes(orm, [licenceId]);
 
 async function historyOf(licenceId: string) {
   const em = orm.em.fork();

@@ -1,33 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { DEMO_PROVIDER_ID } from '@platform/auth';
-import { startProvidersApp, type ProvidersApp } from './support/providers-app.js';
+import { expectForbiddenFor, expectProblem, withoutEvents } from './support/expectations.js';
+import {
+  addMember,
+  addProviderService,
+  createServiceProduct,
+  enrolProvider,
+  insertDemoProvider,
+  recordCompletedTraining,
+  UNKNOWN_ID,
+} from './support/fixtures.js';
+import {
+  startProvidersApp,
+  type HttpMethod,
+  type ProvidersApp,
+  type Reply,
+  type RequestOptions,
+} from './support/providers-app.js';
+import type { Json, Problem } from './support/types.js';
+import { ADMIN, FACILITY_MANAGER, PROVIDER_USER, RM, SUPERVISOR } from './support/users.js';
 
 /** Integration tests of licence types and licences (CRD-2, CRD-3, SVC-7, ROLE) over HTTP. */
 
-const RM = 'rm.rivera';
-const SUPERVISOR = 'sup.sato';
-const FACILITY = 'fm.fischer';
-const ADMIN = 'admin.ada';
-const PROVIDER = 'provider.sunrise';
-const UNKNOWN = '6f1c1f43-0000-4000-8000-000000000000';
 /** A period that covers whatever day the suite runs on: approval checks today's date. */
 const ALWAYS = { from: '2000-01-01', to: '2099-12-31' };
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-type Json = Record<string, unknown>;
-interface Reply<T = Json> {
-  status: number;
-  contentType: string;
-  body: T;
-}
-interface Problem {
-  status: number;
-  rule?: string;
-  detail?: string;
-  errors?: { field: string; message: string }[];
-}
 interface LicenceBody {
   id: string;
   providerId: string;
@@ -44,19 +42,12 @@ interface LicenceBody {
 type LicenceReply = Reply<LicenceBody & Problem>;
 
 let app: ProvidersApp;
-let db: pg.Client;
 let fosterCare: string;
 const COURSE = `FA-${randomUUID().slice(0, 6).toUpperCase()}`;
 
 beforeAll(async () => {
   app = await startProvidersApp();
-  db = new pg.Client({ connectionString: app.databaseUrl });
-  await db.connect();
-  // ROLE-2: the seeded provider of the development issuer's provider.sunrise user
-  await db.query(
-    "insert into provider (id, name, status, enrolled_by) values ($1, 'Sunrise Day Care', 'approved', 'seed')",
-    [DEMO_PROVIDER_ID],
-  );
+  await insertDemoProvider(app);
   const course = await call('POST', '/training-courses', {
     user: ADMIN,
     body: { code: COURSE, name: 'First aid for carers', defaultCredits: 1 },
@@ -76,86 +67,25 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db?.end();
   await app?.close();
 });
 
-/** Every request goes through here: whatever the input, a 5xx is a bug. */
-async function call<T = Json>(
-  method: Method,
-  path: string,
-  options: { user?: string; body?: unknown } = {},
-): Promise<Reply<T>> {
-  const reply = await app.request<T>(method, path, { user: RM, ...options });
-  if (reply.status >= 500) {
-    throw new Error(`${method} ${path} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
-  }
-  return reply;
-}
+/** Requests as the resource manager unless another user is named. */
+const call = <T = Json>(method: HttpMethod, path: string, options: RequestOptions = {}) =>
+  app.request<T>(method, path, { user: RM, ...options });
 
-async function outboxSize(): Promise<number> {
-  const { rows } = await db.query<{ n: number }>('select count(*)::int as n from outbox_message');
-  return rows[0]!.n;
-}
-
-/** Runs a request and proves it recorded no event. */
-async function withoutEvents<T>(send: () => Promise<Reply<T>>): Promise<Reply<T>> {
-  const before = await outboxSize();
-  const reply = await send();
-  expect(await outboxSize()).toBe(before);
-  return reply;
-}
-
-async function enrol(name: string): Promise<string> {
-  const reply = await call<{ id: string }>('POST', '/providers', { body: { name } });
-  expect(reply.status).toBe(201);
-  const approved = await call('POST', `/providers/${reply.body.id}/lifecycle`, {
-    body: { action: 'approve' },
-  });
-  expect(approved.status).toBe(200);
-  return reply.body.id;
-}
-
-async function product(overrides: Json = {}): Promise<string> {
-  const reply = await call<{ id: string }>('POST', '/service-products', {
-    user: ADMIN,
-    body: {
-      name: `Foster care ${randomUUID().slice(0, 8)}`,
-      unitOfMeasure: 'day',
-      payBasedOnAttendance: false,
-      payBasedOnPlacement: false,
-      delivery: { type: 'service-delivery' },
-      paymentOptions: { fixed: 'pay-fixed', minimum: 'pay-billed', maximum: 'pay-maximum' },
-      ...overrides,
-    },
-  });
-  expect(reply.status).toBe(201);
-  return reply.body.id;
-}
-
+/** PRV-6: a provider service since 2000 (inside ALWAYS), of a new product unless one is given. */
 async function addService(providerId: string, productId?: string): Promise<string> {
-  const reply = await call<{ id: string }>('POST', `/providers/${providerId}/services`, {
-    body: { serviceProductId: productId ?? (await product()), from: '2000-01-01' },
-  });
-  expect(reply.status).toBe(201);
-  return reply.body.id;
+  const serviceProductId = productId ?? (await createServiceProduct(app));
+  return (await addProviderService(app, providerId, { serviceProductId, from: '2000-01-01' })).id;
 }
 
-async function addMember(providerId: string, name: string): Promise<string> {
-  const reply = await call<{ memberId: string }>('POST', `/providers/${providerId}/members`, {
-    body: { name, role: 'foster-parent', from: '2000-01-01' },
-  });
-  expect(reply.status).toBe(201);
-  return reply.body.memberId;
-}
+/** A foster parent of the provider since 2000, so a member on every date the suite uses. */
+const FOSTER_PARENT = { role: 'foster-parent', from: '2000-01-01' };
 
 /** CRD-4 via the trainings API: the member completed the course (long ago). */
-async function completeCourse(memberId: string, courseCode = COURSE): Promise<void> {
-  const reply = await call('POST', `/members/${memberId}/trainings`, {
-    body: { kind: 'unmanaged', courseCode, completedOn: '2001-06-01' },
-  });
-  expect(reply.status).toBe(201);
-}
+const completeCourse = (memberId: string, courseCode = COURSE) =>
+  recordCompletedTraining(app, memberId, { courseCode, completedOn: '2001-06-01' });
 
 /** CRD-4: a waived managed training of the member at the provider; inserted directly. */
 async function waiveCourse(
@@ -163,13 +93,13 @@ async function waiveCourse(
   memberId: string,
   courseCode = COURSE,
 ): Promise<void> {
-  await db.query(
+  await app.query(
     `insert into member_training (id, member_id, kind, course_code, course_name, provider_id,
        service_product_id, requirement, required_by, status, waiver_reason, waived_by, waived_on,
        created_by, updated_by)
      values ($1, $2, 'managed', $3, $3, $4, $5, 'mandatory', '2001-12-31', 'waived',
        'Registered nurse', 'rm.rivera', '2001-06-01', 'test', 'test')`,
-    [randomUUID(), memberId, courseCode, providerId, await product()],
+    [randomUUID(), memberId, courseCode, providerId, await createServiceProduct(app)],
   );
 }
 
@@ -211,7 +141,9 @@ async function act(
 
 /** A provider with one service and a pending licence covering it. */
 async function pendingLicence(name = 'Hilltop Foster Home', overrides: Json = {}) {
-  const providerId = await enrol(`${name} ${randomUUID().slice(0, 6)}`);
+  const providerId = await enrolProvider(app, `${name} ${randomUUID().slice(0, 6)}`, {
+    approve: true,
+  });
   const serviceId = await addService(providerId);
   const recorded = await record(providerId, [serviceId], overrides);
   expect(recorded.status).toBe(201);
@@ -247,8 +179,7 @@ describe('licence types (CRD-2, CRD-3)', () => {
       user: ADMIN,
       body: { code: 'DAY-CARE', name: 'Another' },
     });
-    expect(again.status).toBe(409);
-    expect(again.contentType).toContain('application/problem+json');
+    expectProblem(again, 409);
     expect(again.body.errors).toEqual([{ field: 'code', message: 'already in use' }]);
 
     const changed = await call('PATCH', `/licence-types/${created.body['id'] as string}`, {
@@ -292,9 +223,9 @@ describe('licence types (CRD-2, CRD-3)', () => {
       'mandatoryCourseCodes',
       'name',
     ]);
-    expect((await call('GET', `/licence-types/${UNKNOWN}`, { user: ADMIN })).status).toBe(404);
+    expect((await call('GET', `/licence-types/${UNKNOWN_ID}`, { user: ADMIN })).status).toBe(404);
     expect(
-      (await call('PATCH', `/licence-types/${UNKNOWN}`, { user: ADMIN, body: { name: 'X' } }))
+      (await call('PATCH', `/licence-types/${UNKNOWN_ID}`, { user: ADMIN, body: { name: 'X' } }))
         .status,
     ).toBe(404);
     expect((await call('GET', '/licence-types/not-a-uuid', { user: ADMIN })).status).toBe(400);
@@ -303,7 +234,7 @@ describe('licence types (CRD-2, CRD-3)', () => {
 
 describe('recording licences (CRD-2)', () => {
   it('CRD-2: a licence covering provider services is recorded pending; licence.recorded is published once', async () => {
-    const providerId = await enrol('Maple Foster Home');
+    const providerId = await enrolProvider(app, 'Maple Foster Home', { approve: true });
     const first = await addService(providerId);
     const second = await addService(providerId);
     const recorded = await record(providerId, [first, second], {
@@ -348,15 +279,13 @@ describe('recording licences (CRD-2)', () => {
   });
 
   it("CRD-2: a licence covers only its own provider's services — another provider's is 422 naming CRD-2, and nothing is recorded", async () => {
-    const providerId = await enrol('Own Services Home');
+    const providerId = await enrolProvider(app, 'Own Services Home', { approve: true });
     const own = await addService(providerId);
-    const otherProvider = await enrol('Other Home');
+    const otherProvider = await enrolProvider(app, 'Other Home', { approve: true });
     const foreign = await addService(otherProvider);
-    for (const ids of [[own, foreign], [UNKNOWN]]) {
-      const refused = await withoutEvents(() => record(providerId, ids));
-      expect(refused.status).toBe(422);
-      expect(refused.contentType).toContain('application/problem+json');
-      expect(refused.body.rule).toBe('CRD-2');
+    for (const ids of [[own, foreign], [UNKNOWN_ID]]) {
+      const refused = await withoutEvents(app, () => record(providerId, ids));
+      expectProblem(refused, 422, { rule: 'CRD-2' });
       expect(refused.body.detail).toContain(ids[ids.length - 1]);
     }
     const list = await call<{ total: number }>('GET', licencesPath(providerId));
@@ -364,9 +293,9 @@ describe('recording licences (CRD-2)', () => {
   });
 
   it('bad licence bodies are 400 naming each field; an unknown type 422; an unknown provider 404', async () => {
-    const providerId = await enrol('Bad Input Home');
+    const providerId = await enrolProvider(app, 'Bad Input Home', { approve: true });
     const serviceId = await addService(providerId);
-    const bad = await withoutEvents(() =>
+    const bad = await withoutEvents(app, () =>
       record(providerId, [], { number: '', from: '2026-02-30', licenceTypeId: 'x' }),
     );
     expect(bad.status).toBe(400);
@@ -384,21 +313,21 @@ describe('recording licences (CRD-2)', () => {
     expect(backwards.body.errors).toEqual([
       { field: 'to', message: 'CRD-2: a licence period cannot end before it starts' },
     ]);
-    const unknownType = await withoutEvents(() =>
-      record(providerId, [serviceId], { licenceTypeId: UNKNOWN }),
+    const unknownType = await withoutEvents(app, () =>
+      record(providerId, [serviceId], { licenceTypeId: UNKNOWN_ID }),
     );
     expect(unknownType).toMatchObject({ status: 422, body: { rule: 'CRD-2' } });
-    expect((await record(UNKNOWN, [serviceId])).status).toBe(404);
-    expect((await call('GET', licencesPath(UNKNOWN))).status).toBe(404);
-    expect((await call('GET', licencePath(providerId, UNKNOWN))).status).toBe(404);
-    expect((await act(providerId, UNKNOWN, 'approve')).status).toBe(404);
+    expect((await record(UNKNOWN_ID, [serviceId])).status).toBe(404);
+    expect((await call('GET', licencesPath(UNKNOWN_ID))).status).toBe(404);
+    expect((await call('GET', licencePath(providerId, UNKNOWN_ID))).status).toBe(404);
+    expect((await act(providerId, UNKNOWN_ID, 'approve')).status).toBe(404);
   });
 });
 
 describe('the licence lifecycle (CRD-2)', () => {
   it('CRD-2: approval makes the licence valid in its period; licence.approved carries the period', async () => {
     const { providerId, serviceId, licenceId } = await pendingLicence();
-    const approved = await act(providerId, licenceId, 'approve', {}, FACILITY);
+    const approved = await act(providerId, licenceId, 'approve', {}, FACILITY_MANAGER);
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({
       status: 'approved',
@@ -407,7 +336,7 @@ describe('the licence lifecycle (CRD-2)', () => {
     });
     const [, event] = await app.expectEvents(licenceId, ['licence.recorded', 'licence.approved']);
     expect(event).toMatchObject({
-      actor: { userId: FACILITY },
+      actor: { userId: FACILITY_MANAGER },
       data: {
         licenceId,
         providerId,
@@ -427,7 +356,7 @@ describe('the licence lifecycle (CRD-2)', () => {
 
   it('CRD-2: a rejected licence can be approved later', async () => {
     const { providerId, licenceId } = await pendingLicence('Rejected Then Approved');
-    const noReason = await withoutEvents(() => act(providerId, licenceId, 'reject', {}));
+    const noReason = await withoutEvents(app, () => act(providerId, licenceId, 'reject', {}));
     expect(noReason.status).toBe(400);
     expect(noReason.body.errors?.[0]?.field).toBe('reason');
     const rejected = await act(providerId, licenceId, 'reject', {
@@ -457,10 +386,8 @@ describe('the licence lifecycle (CRD-2)', () => {
       ['renew', {}],
       ['non-compliance', { reason: 'Safety issue found' }],
     ] as const) {
-      const refused = await withoutEvents(() => act(providerId, licenceId, action, body));
-      expect(refused.status).toBe(409);
-      expect(refused.contentType).toContain('application/problem+json');
-      expect(refused.body.rule).toBe('CRD-2');
+      const refused = await withoutEvents(app, () => act(providerId, licenceId, action, body));
+      expectProblem(refused, 409, { rule: 'CRD-2' });
     }
     await act(providerId, licenceId, 'approve');
     for (const [action, body] of [
@@ -468,7 +395,7 @@ describe('the licence lifecycle (CRD-2)', () => {
       ['reject', { reason: 'x' }],
       ['reinstate', {}],
     ] as const) {
-      const refused = await withoutEvents(() => act(providerId, licenceId, action, body));
+      const refused = await withoutEvents(app, () => act(providerId, licenceId, action, body));
       expect(refused).toMatchObject({ status: 409, body: { rule: 'CRD-2' } });
       expect(refused.body.detail).toContain('an approved licence cannot be');
     }
@@ -543,7 +470,7 @@ describe('the licence lifecycle (CRD-2)', () => {
       from: '2000-01-01',
       to: '2098-12-31',
     });
-    const tooShort = await withoutEvents(() =>
+    const tooShort = await withoutEvents(app, () =>
       act(providerId, licenceId, 'renew', { to: '2098-12-31' }),
     );
     expect(tooShort).toMatchObject({ status: 422, body: { rule: 'CRD-2' } });
@@ -590,7 +517,7 @@ describe('the licence lifecycle (CRD-2)', () => {
 
   it('CRD-2: instead of renewing, non-compliance is recorded with a reason; the licence is no longer valid and final', async () => {
     const { providerId, licenceId } = await approvedLicence();
-    const noReason = await withoutEvents(() =>
+    const noReason = await withoutEvents(app, () =>
       act(providerId, licenceId, 'non-compliance', { reason: ' ' }),
     );
     expect(noReason.status).toBe(400);
@@ -603,7 +530,7 @@ describe('the licence lifecycle (CRD-2)', () => {
       validToday: false,
       availableActions: [],
     });
-    const renew = await withoutEvents(() => act(providerId, licenceId, 'renew', {}));
+    const renew = await withoutEvents(app, () => act(providerId, licenceId, 'renew', {}));
     expect(renew).toMatchObject({ status: 409, body: { rule: 'CRD-2' } });
     const [, , event] = await app.expectEvents(licenceId, [
       'licence.recorded',
@@ -622,8 +549,8 @@ describe('the licence lifecycle (CRD-2)', () => {
 describe('the licence training requirement (CRD-3)', () => {
   it('CRD-3: an active member missing a mandatory course is a warning at approval; the approval proceeds and keeps the warning', async () => {
     const { providerId, licenceId } = await pendingLicence('Training Gap Home');
-    const maria = await addMember(providerId, 'Maria Lopez');
-    const jamal = await addMember(providerId, 'Jamal Okafor');
+    const maria = await addMember(app, providerId, 'Maria Lopez', FOSTER_PARENT);
+    const jamal = await addMember(app, providerId, 'Jamal Okafor', FOSTER_PARENT);
     await completeCourse(jamal);
 
     const check = await call<Json>(
@@ -669,8 +596,8 @@ describe('the licence training requirement (CRD-3)', () => {
       from: '2000-01-01',
       to: '2098-12-31',
     });
-    await completeCourse(await addMember(providerId, 'Ana Silva'));
-    await waiveCourse(providerId, await addMember(providerId, 'Ben Okoro'));
+    await completeCourse(await addMember(app, providerId, 'Ana Silva', FOSTER_PARENT));
+    await waiveCourse(providerId, await addMember(app, providerId, 'Ben Okoro', FOSTER_PARENT));
     const check = await call<{ warnings: string[] }>(
       'GET',
       licencePath(providerId, licenceId, '/training-check'),
@@ -680,7 +607,7 @@ describe('the licence training requirement (CRD-3)', () => {
     expect(approved.body.trainingWarnings).toEqual([]);
 
     // a new member without the course: the renewal warns about them (and still renews)
-    const carl = await addMember(providerId, 'Carl Berg');
+    const carl = await addMember(app, providerId, 'Carl Berg', FOSTER_PARENT);
     const renewed = await act(providerId, licenceId, 'renew', { to: '2099-12-31' });
     expect(renewed.status).toBe(200);
     expect(renewed.body.trainingWarnings).toEqual([expect.stringContaining(`member ${carl}`)]);
@@ -707,11 +634,14 @@ describe('the licence training requirement (CRD-3)', () => {
 
 describe('the licence approval criterion of provider services (SVC-7, CRD-2)', () => {
   it('SVC-7: approving a provider service warns unless a licence valid today covers it', async () => {
-    const providerId = await enrol('Criterion Home');
-    const covered = await addService(providerId, await product({ approvalCriteria: ['licence'] }));
+    const providerId = await enrolProvider(app, 'Criterion Home', { approve: true });
+    const covered = await addService(
+      providerId,
+      await createServiceProduct(app, { approvalCriteria: ['licence'] }),
+    );
     const uncovered = await addService(
       providerId,
-      await product({ approvalCriteria: ['licence'] }),
+      await createServiceProduct(app, { approvalCriteria: ['licence'] }),
     );
     const recorded = await record(providerId, [covered]);
     // pending: not valid yet
@@ -752,17 +682,18 @@ describe('who may see and change licences (ROLE, ROLE-2, SS-3)', () => {
     const other = await pendingLicence('Not Sunrise');
 
     const list = await call<{ items: { id: string }[] }>('GET', licencesPath(DEMO_PROVIDER_ID), {
-      user: PROVIDER,
+      user: PROVIDER_USER,
     });
     expect(list.status).toBe(200);
     expect(list.body.items.map((item) => item.id)).toEqual([own.body.id]);
     expect(
-      (await call('GET', licencePath(DEMO_PROVIDER_ID, own.body.id), { user: PROVIDER })).status,
+      (await call('GET', licencePath(DEMO_PROVIDER_ID, own.body.id), { user: PROVIDER_USER }))
+        .status,
     ).toBe(200);
     expect(
       (
         await call('GET', licencePath(DEMO_PROVIDER_ID, own.body.id, '/status-history'), {
-          user: PROVIDER,
+          user: PROVIDER_USER,
         })
       ).status,
     ).toBe(200);
@@ -775,34 +706,33 @@ describe('who may see and change licences (ROLE, ROLE-2, SS-3)', () => {
       // another provider's licence under the provider's own path
       licencePath(DEMO_PROVIDER_ID, other.licenceId),
     ]) {
-      const reply = await call<Problem>('GET', path, { user: PROVIDER });
-      expect(reply.status).toBe(404);
-      expect(reply.contentType).toContain('application/problem+json');
+      const reply = await call<Problem>('GET', path, { user: PROVIDER_USER });
+      expectProblem(reply, 404);
     }
-    const write = await withoutEvents(() =>
-      act(DEMO_PROVIDER_ID, own.body.id, 'approve', {}, PROVIDER),
+    const write = await withoutEvents(app, () =>
+      act(DEMO_PROVIDER_ID, own.body.id, 'approve', {}, PROVIDER_USER),
     );
     expect(write.status).toBe(403);
-    expect((await record(DEMO_PROVIDER_ID, [serviceId], {}, PROVIDER)).status).toBe(403);
-    expect((await call('GET', '/licence-types', { user: PROVIDER })).status).toBe(403);
+    expect((await record(DEMO_PROVIDER_ID, [serviceId], {}, PROVIDER_USER)).status).toBe(403);
+    expect((await call('GET', '/licence-types', { user: PROVIDER_USER })).status).toBe(403);
   });
 
   it('ROLE: only resource managers, supervisors and facility managers write licences; only administrators licence types; operators read', async () => {
     const { providerId, serviceId, licenceId } = await pendingLicence('Role Home');
     for (const user of ['cw.chen', 'fin.fatima', 'ops.omar', ADMIN]) {
-      const recordReply = await withoutEvents(() => record(providerId, [serviceId], {}, user));
-      expect(recordReply.status).toBe(403);
-      expect(recordReply.contentType).toContain('application/problem+json');
+      const recordReply = await withoutEvents(app, () => record(providerId, [serviceId], {}, user));
+      expectProblem(recordReply, 403);
       expect((await act(providerId, licenceId, 'approve', {}, user)).status).toBe(403);
       expect((await act(providerId, licenceId, 'reject', { reason: 'x' }, user)).status).toBe(403);
     }
-    for (const user of [RM, SUPERVISOR, FACILITY, 'ops.omar', PROVIDER]) {
-      const reply = await call('POST', '/licence-types', {
-        user,
-        body: { code: `T-${randomUUID().slice(0, 4)}`, name: 'Type' },
-      });
-      expect(reply.status).toBe(403);
-    }
+    await expectForbiddenFor(
+      [RM, SUPERVISOR, FACILITY_MANAGER, 'ops.omar', PROVIDER_USER],
+      (user) =>
+        call('POST', '/licence-types', {
+          user,
+          body: { code: `T-${randomUUID().slice(0, 4)}`, name: 'Type' },
+        }),
+    );
     expect((await call('GET', licencesPath(providerId), { user: 'ops.omar' })).status).toBe(200);
     expect((await call('GET', licencesPath(providerId), { user: 'fin.fatima' })).status).toBe(200);
     expect((await call('GET', licencesPath(providerId), {})).status).toBe(200);

@@ -1,71 +1,76 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
 import { DEMO_PROVIDER_ID } from '@platform/auth';
+import { expectProblem } from './support/expectations.js';
+import {
+  addProviderService,
+  createServiceProduct,
+  enrolProvider,
+  insertDemoProvider,
+  postCreated,
+  UNKNOWN_ID,
+} from './support/fixtures.js';
 import { startProvidersApp, type ProvidersApp } from './support/providers-app.js';
+import type { Json, Page, Problem } from './support/types.js';
+import {
+  ADMIN,
+  CASE_WORKER,
+  FACILITY_MANAGER,
+  FINANCE,
+  OPERATOR,
+  PROVIDER_USER,
+  RM,
+  SUPERVISOR,
+} from './support/users.js';
 
 let app: ProvidersApp;
-const ADMIN = 'admin.ada';
-const RM = 'rm.rivera';
-const SUPERVISOR = 'sup.sato';
-const FACILITY = 'fm.fischer';
-const CASE_WORKER = 'cw.chen';
-const FINANCE = 'fin.fatima';
-const OPERATOR = 'ops.omar';
-const PROVIDER = 'provider.sunrise';
-const UNKNOWN = '6f1c1f43-0000-4000-8000-000000000000';
-
-type Json = Record<string, unknown>;
-type Problem = { status: number; rule?: string; errors?: { field: string; message: string }[] };
-type Page<T> = { items: T[]; total: number; limit: number; offset: number };
 
 beforeAll(async () => {
   app = await startProvidersApp();
-  // ROLE-2: the seeded provider of the development issuer's provider.sunrise user
-  const db = new pg.Client({ connectionString: app.databaseUrl });
-  await db.connect();
-  await db.query(
-    "insert into provider (id, name, status, enrolled_by) values ($1, 'Sunrise Day Care', 'approved', 'seed')",
-    [DEMO_PROVIDER_ID],
-  );
-  await db.end();
+  await insertDemoProvider(app);
 
   // PRV-3 registries used throughout: two categories with their types, a retired one, specialties.
-  await created('/provider-categories', { code: 'foster-home', name: 'Foster home' }, ADMIN);
+  await postCreated(
+    app,
+    '/provider-categories',
+    { code: 'foster-home', name: 'Foster home' },
+    ADMIN,
+  );
   for (const [code, name] of [
     ['traditional', 'Traditional foster home'],
     ['therapeutic', 'Therapeutic foster home'],
     ['emergency', 'Emergency foster home'],
   ]) {
-    await created('/provider-categories/foster-home/types', { code, name }, ADMIN);
+    await postCreated(app, '/provider-categories/foster-home/types', { code, name }, ADMIN);
   }
-  await created('/provider-categories', { code: 'day-care', name: 'Day care' }, ADMIN);
-  await created(
+  await postCreated(app, '/provider-categories', { code: 'day-care', name: 'Day care' }, ADMIN);
+  await postCreated(
+    app,
     '/provider-categories/day-care/types',
     { code: 'centre-based', name: 'Centre' },
     ADMIN,
   );
-  await created('/provider-categories', { code: 'group-home', name: 'Group home' }, ADMIN);
-  await created('/provider-categories/group-home/types', { code: 'small', name: 'Small' }, ADMIN);
-  await created('/provider-categories/group-home/types', { code: 'large', name: 'Large' }, ADMIN);
+  await postCreated(app, '/provider-categories', { code: 'group-home', name: 'Group home' }, ADMIN);
+  await postCreated(
+    app,
+    '/provider-categories/group-home/types',
+    { code: 'small', name: 'Small' },
+    ADMIN,
+  );
+  await postCreated(
+    app,
+    '/provider-categories/group-home/types',
+    { code: 'large', name: 'Large' },
+    ADMIN,
+  );
   for (const [code, name] of [
     ['autism-support', 'Autism support'],
     ['spanish', 'Spanish speaking'],
     ['developmental-delay', 'Developmental delay'],
   ]) {
-    await created('/specialties', { code, name }, ADMIN);
+    await postCreated(app, '/specialties', { code, name }, ADMIN);
   }
 });
 afterAll(() => app?.close());
-
-async function created<T = Json>(path: string, body: unknown, user = RM): Promise<T> {
-  const response = await app.request<T>('POST', path, { user, body });
-  expect(response.status).toBe(201);
-  return response.body;
-}
-
-async function enrol(name: string, details: Json = {}): Promise<string> {
-  return (await created<{ id: string }>('/providers', { name, ...details })).id;
-}
 
 const classify = (providerId: string, body: Json, user = RM) =>
   app.request<Json & Problem>('PUT', `/providers/${providerId}/classification`, { user, body });
@@ -99,12 +104,16 @@ describe('provider categories and types, specialties: the registries (PRV-3)', (
       user: ADMIN,
       body: { code: 'foster-home', name: 'Again' },
     });
-    expect(duplicateCategory.status).toBe(409);
-    expect(duplicateCategory.contentType).toContain('application/problem+json');
+    expectProblem(duplicateCategory, 409);
     expect(duplicateCategory.body.errors).toEqual([{ field: 'code', message: 'already in use' }]);
 
     // "small" exists in group-home; the same code in another category is a different type.
-    await created('/provider-categories/day-care/types', { code: 'small', name: 'Small' }, ADMIN);
+    await postCreated(
+      app,
+      '/provider-categories/day-care/types',
+      { code: 'small', name: 'Small' },
+      ADMIN,
+    );
     const duplicateType = await app.request<Problem>(
       'POST',
       '/provider-categories/day-care/types',
@@ -176,16 +185,16 @@ describe('provider categories and types, specialties: the registries (PRV-3)', (
         body: { active: false },
       }),
       app.request('POST', '/provider-categories/foster-home/types', {
-        user: FACILITY,
+        user: FACILITY_MANAGER,
         body: { code: 'x', name: 'X' },
       }),
       app.request('POST', '/specialties', { user: OPERATOR, body: { code: 'x', name: 'X' } }),
-      app.request('PATCH', '/specialties/spanish', { user: PROVIDER, body: { name: 'X' } }),
+      app.request('PATCH', '/specialties/spanish', { user: PROVIDER_USER, body: { name: 'X' } }),
     ]);
     expect(writes.map((r) => r.status)).toEqual([403, 403, 403, 403, 403]);
     const providerReads = await Promise.all([
-      app.request('GET', '/provider-categories', { user: PROVIDER }),
-      app.request('GET', '/specialties', { user: PROVIDER }),
+      app.request('GET', '/provider-categories', { user: PROVIDER_USER }),
+      app.request('GET', '/specialties', { user: PROVIDER_USER }),
     ]);
     expect(providerReads.map((r) => r.status)).toEqual([403, 403]);
     const staffReads = await Promise.all(
@@ -199,7 +208,7 @@ describe('provider categories and types, specialties: the registries (PRV-3)', (
 
 describe("a provider's category and type (PRV-3)", () => {
   it('PRV-3: a provider is given a category and one of its types, shown with their names and announced once', async () => {
-    const providerId = await enrol('Hilltop Foster Home');
+    const providerId = await enrolProvider(app, 'Hilltop Foster Home');
     const reply = await classify(providerId, {
       categoryCode: 'foster-home',
       typeCode: 'therapeutic',
@@ -253,14 +262,12 @@ describe("a provider's category and type (PRV-3)", () => {
   });
 
   it('PRV-3: the type must be a sub-classification of the category (422 naming PRV-3); refusals publish nothing', async () => {
-    const providerId = await enrol('Mismatched Home');
+    const providerId = await enrolProvider(app, 'Mismatched Home');
     const wrongType = await classify(providerId, {
       categoryCode: 'foster-home',
       typeCode: 'centre-based',
     });
-    expect(wrongType.status).toBe(422);
-    expect(wrongType.contentType).toContain('application/problem+json');
-    expect(wrongType.body.rule).toBe('PRV-3');
+    expectProblem(wrongType, 422, { rule: 'PRV-3' });
 
     const typeAlone = await classify(providerId, { categoryCode: null, typeCode: 'traditional' });
     expect(typeAlone).toMatchObject({ status: 422, body: { rule: 'PRV-3' } });
@@ -286,7 +293,7 @@ describe("a provider's category and type (PRV-3)", () => {
   });
 
   it('PRV-3: an inactive category cannot be newly assigned, but a provider that has it keeps it and may change its type', async () => {
-    const keeper = await enrol('Old Group Home');
+    const keeper = await enrolProvider(app, 'Old Group Home');
     expect((await classify(keeper, { categoryCode: 'group-home', typeCode: 'small' })).status).toBe(
       200,
     );
@@ -296,7 +303,7 @@ describe("a provider's category and type (PRV-3)", () => {
     });
     expect(deactivated).toMatchObject({ status: 200, body: { active: false } });
 
-    const newcomer = await enrol('New Group Home');
+    const newcomer = await enrolProvider(app, 'New Group Home');
     const refused = await classify(newcomer, { categoryCode: 'group-home', typeCode: 'small' });
     expect(refused).toMatchObject({ status: 422, body: { rule: 'PRV-3' } });
 
@@ -314,7 +321,7 @@ describe("a provider's category and type (PRV-3)", () => {
 
 describe("a provider's specialties (PRV-3)", () => {
   it('PRV-3: specialties from the registry are added, listed and removed, each change announced with the full set', async () => {
-    const providerId = await enrol('Bright Futures Therapy');
+    const providerId = await enrolProvider(app, 'Bright Futures Therapy');
     const added = await app.request<Json>('POST', `/providers/${providerId}/specialties`, {
       user: RM,
       body: { specialtyCode: 'autism-support' },
@@ -323,7 +330,8 @@ describe("a provider's specialties (PRV-3)", () => {
       status: 201,
       body: { code: 'autism-support', name: 'Autism support', addedBy: expect.any(String) },
     });
-    await created(
+    await postCreated(
+      app,
       `/providers/${providerId}/specialties`,
       { specialtyCode: 'developmental-delay' },
       SUPERVISOR,
@@ -342,7 +350,7 @@ describe("a provider's specialties (PRV-3)", () => {
       'DELETE',
       `/providers/${providerId}/specialties/autism-support`,
       {
-        user: FACILITY,
+        user: FACILITY_MANAGER,
       },
     );
     expect(removed.status).toBe(204);
@@ -377,8 +385,8 @@ describe("a provider's specialties (PRV-3)", () => {
   });
 
   it('PRV-3: a specialty the provider has already, or one the registry does not know, is refused and announces nothing', async () => {
-    const providerId = await enrol('Careful Carers');
-    await created(`/providers/${providerId}/specialties`, { specialtyCode: 'spanish' });
+    const providerId = await enrolProvider(app, 'Careful Carers');
+    await postCreated(app, `/providers/${providerId}/specialties`, { specialtyCode: 'spanish' });
     const twice = await app.request<Problem>('POST', `/providers/${providerId}/specialties`, {
       user: RM,
       body: { specialtyCode: 'spanish' },
@@ -399,7 +407,7 @@ describe("a provider's specialties (PRV-3)", () => {
 
 describe("a provider's service centres (PRV-3)", () => {
   it('PRV-3: a service centre is added, changed and closed — each announced once; a no-op change announces nothing', async () => {
-    const providerId = await enrol('Riverside Physiotherapy');
+    const providerId = await enrolProvider(app, 'Riverside Physiotherapy');
     const centre = await addCentre(providerId, centreBody);
     expect(centre.status).toBe(201);
     expect(centre.body).toMatchObject({
@@ -413,7 +421,7 @@ describe("a provider's service centres (PRV-3)", () => {
     const path = `/providers/${providerId}/service-centres/${centreId}`;
 
     const changed = await app.request<Json>('PATCH', path, {
-      user: FACILITY,
+      user: FACILITY_MANAGER,
       body: { phone: '+1 555 0199', city: 'Shelbyville' },
     });
     expect(changed).toMatchObject({
@@ -455,7 +463,7 @@ describe("a provider's service centres (PRV-3)", () => {
   });
 
   it('PRV-3: a closed centre is not closed again nor changed (409 naming PRV-3); it cannot close before it opened; refusals publish nothing', async () => {
-    const providerId = await enrol('Eastside Clinics');
+    const providerId = await enrolProvider(app, 'Eastside Clinics');
     const centreId = (await addCentre(providerId, centreBody)).body['id'] as string;
     const path = `/providers/${providerId}/service-centres/${centreId}`;
 
@@ -489,7 +497,7 @@ describe("a provider's service centres (PRV-3)", () => {
   });
 
   it('PRV-3: centres are listed by name and by the day they are open', async () => {
-    const providerId = await enrol('Multi-site Therapy');
+    const providerId = await enrolProvider(app, 'Multi-site Therapy');
     await addCentre(providerId, { name: 'North Clinic', from: '2026-01-01' });
     const south = await addCentre(providerId, { name: 'South Clinic', from: '2026-03-01' });
     await app.request(
@@ -517,15 +525,19 @@ describe("a provider's service centres (PRV-3)", () => {
 describe('who may see and change what (ROLE, ROLE-2, SS-3)', () => {
   it("ROLE-2/SS-3: a provider's token reads its own classification, specialties and centres, and gets 404 for another provider's", async () => {
     await classify(DEMO_PROVIDER_ID, { categoryCode: 'day-care', typeCode: 'centre-based' });
-    await created(`/providers/${DEMO_PROVIDER_ID}/specialties`, { specialtyCode: 'spanish' });
+    await postCreated(app, `/providers/${DEMO_PROVIDER_ID}/specialties`, {
+      specialtyCode: 'spanish',
+    });
     const centreId = (await addCentre(DEMO_PROVIDER_ID, centreBody)).body['id'] as string;
-    const other = await enrol('Somebody Else');
+    const other = await enrolProvider(app, 'Somebody Else');
     const otherCentre = (await addCentre(other, centreBody)).body['id'] as string;
 
     const own = await Promise.all(
       ['classification', 'specialties', 'service-centres', `service-centres/${centreId}`].map(
         (tail) =>
-          app.request<Json>('GET', `/providers/${DEMO_PROVIDER_ID}/${tail}`, { user: PROVIDER }),
+          app.request<Json>('GET', `/providers/${DEMO_PROVIDER_ID}/${tail}`, {
+            user: PROVIDER_USER,
+          }),
       ),
     );
     expect(own.map((r) => r.status)).toEqual([200, 200, 200, 200]);
@@ -533,22 +545,22 @@ describe('who may see and change what (ROLE, ROLE-2, SS-3)', () => {
 
     const foreign = await Promise.all(
       ['classification', 'specialties', 'service-centres', `service-centres/${otherCentre}`].map(
-        (tail) => app.request('GET', `/providers/${other}/${tail}`, { user: PROVIDER }),
+        (tail) => app.request('GET', `/providers/${other}/${tail}`, { user: PROVIDER_USER }),
       ),
     );
     expect(foreign.map((r) => r.status)).toEqual([404, 404, 404, 404]);
 
     // ROLE-2: search shows a provider only itself, whatever it asks for.
     const search = await app.request<Page<Json>>('GET', '/providers?category=day-care', {
-      user: PROVIDER,
+      user: PROVIDER_USER,
     });
     expect(search.body.items.map((p) => p['id'])).toEqual([DEMO_PROVIDER_ID]);
   });
 
   it('ROLE: a provider, case workers, finance users and operators cannot change classification, specialties or centres (403)', async () => {
-    const providerId = await enrol('Guarded Home');
+    const providerId = await enrolProvider(app, 'Guarded Home');
     const centreId = (await addCentre(providerId, centreBody)).body['id'] as string;
-    const attempts = [PROVIDER, CASE_WORKER, FINANCE, OPERATOR, ADMIN].flatMap((user) => [
+    const attempts = [PROVIDER_USER, CASE_WORKER, FINANCE, OPERATOR, ADMIN].flatMap((user) => [
       classify(providerId, { categoryCode: 'foster-home' }, user),
       app.request('POST', `/providers/${providerId}/specialties`, {
         user,
@@ -571,23 +583,23 @@ describe('who may see and change what (ROLE, ROLE-2, SS-3)', () => {
   });
 
   it('unknown providers, centres and specialties are 404; malformed ids are 400 naming the parameter', async () => {
-    const providerId = await enrol('Lookup Home');
+    const providerId = await enrolProvider(app, 'Lookup Home');
     const statuses = await Promise.all([
-      classify(UNKNOWN, { categoryCode: 'foster-home' }),
-      app.request('GET', `/providers/${UNKNOWN}/classification`, { user: RM }),
-      app.request('GET', `/providers/${UNKNOWN}/specialties`, { user: RM }),
-      app.request('POST', `/providers/${UNKNOWN}/specialties`, {
+      classify(UNKNOWN_ID, { categoryCode: 'foster-home' }),
+      app.request('GET', `/providers/${UNKNOWN_ID}/classification`, { user: RM }),
+      app.request('GET', `/providers/${UNKNOWN_ID}/specialties`, { user: RM }),
+      app.request('POST', `/providers/${UNKNOWN_ID}/specialties`, {
         user: RM,
         body: { specialtyCode: 'spanish' },
       }),
-      app.request('GET', `/providers/${UNKNOWN}/service-centres`, { user: RM }),
-      addCentre(UNKNOWN, centreBody),
-      app.request('GET', `/providers/${providerId}/service-centres/${UNKNOWN}`, { user: RM }),
-      app.request('PATCH', `/providers/${providerId}/service-centres/${UNKNOWN}`, {
+      app.request('GET', `/providers/${UNKNOWN_ID}/service-centres`, { user: RM }),
+      addCentre(UNKNOWN_ID, centreBody),
+      app.request('GET', `/providers/${providerId}/service-centres/${UNKNOWN_ID}`, { user: RM }),
+      app.request('PATCH', `/providers/${providerId}/service-centres/${UNKNOWN_ID}`, {
         user: RM,
         body: { name: 'X' },
       }),
-      app.request('POST', `/providers/${providerId}/service-centres/${UNKNOWN}/close`, {
+      app.request('POST', `/providers/${providerId}/service-centres/${UNKNOWN_ID}/close`, {
         user: RM,
         body: { to: '2026-12-31' },
       }),
@@ -605,38 +617,34 @@ describe('who may see and change what (ROLE, ROLE-2, SS-3)', () => {
 describe('provider search (PRV-3)', () => {
   it('PRV-3: providers are found by category, type, specialty and service, combined with name, status, city and pagination', async () => {
     // "Quokka" keeps this test's providers apart from the rest of the suite's.
-    const a = await enrol('Quokka Foster Care North', { city: 'Springfield' });
-    const b = await enrol('Quokka Foster Care South', { city: 'Shelbyville' });
-    const c = await enrol('Quokka Day Nursery', { city: 'Springfield' });
-    await enrol('Quokka Unclassified', { city: 'Springfield' });
+    const a = await enrolProvider(app, 'Quokka Foster Care North', {
+      details: { city: 'Springfield' },
+    });
+    const b = await enrolProvider(app, 'Quokka Foster Care South', {
+      details: { city: 'Shelbyville' },
+    });
+    const c = await enrolProvider(app, 'Quokka Day Nursery', { details: { city: 'Springfield' } });
+    await enrolProvider(app, 'Quokka Unclassified', { details: { city: 'Springfield' } });
     await classify(a, { categoryCode: 'foster-home', typeCode: 'traditional' });
     await classify(b, { categoryCode: 'foster-home', typeCode: 'emergency' });
     await classify(c, { categoryCode: 'day-care', typeCode: 'centre-based' });
-    await created(`/providers/${a}/specialties`, { specialtyCode: 'autism-support' });
-    await created(`/providers/${c}/specialties`, { specialtyCode: 'autism-support' });
-    await created(`/providers/${b}/specialties`, { specialtyCode: 'developmental-delay' });
+    await postCreated(app, `/providers/${a}/specialties`, { specialtyCode: 'autism-support' });
+    await postCreated(app, `/providers/${c}/specialties`, { specialtyCode: 'autism-support' });
+    await postCreated(app, `/providers/${b}/specialties`, { specialtyCode: 'developmental-delay' });
     await app.request('POST', `/providers/${b}/lifecycle`, {
       user: RM,
       body: { action: 'approve' },
     });
 
     // PRV-6: services from the registry, added to providers.
-    const product = await created<{ id: string }>(
-      '/service-products',
-      {
-        name: 'Quokka respite care',
-        unitOfMeasure: 'session',
-        payBasedOnAttendance: false,
-        payBasedOnPlacement: false,
-        attendanceTracking: {},
-        delivery: { type: 'service-delivery' },
-        paymentOptions: { fixed: 'pay-fixed', minimum: 'pay-billed', maximum: 'pay-maximum' },
-      },
-      ADMIN,
-    );
+    const productId = await createServiceProduct(app, {
+      name: 'Quokka respite care',
+      unitOfMeasure: 'session',
+      attendanceTracking: {},
+    });
     for (const providerId of [a, c]) {
-      await created(`/providers/${providerId}/services`, {
-        serviceProductId: product.id,
+      await addProviderService(app, providerId, {
+        serviceProductId: productId,
         from: '2026-01-01',
       });
     }
@@ -659,14 +667,14 @@ describe('provider search (PRV-3)', () => {
       'Quokka Day Nursery',
       'Quokka Foster Care North',
     ]);
-    expect((await search(`serviceProductId=${product.id}`)).names).toEqual([
+    expect((await search(`serviceProductId=${productId}`)).names).toEqual([
       'Quokka Day Nursery',
       'Quokka Foster Care North',
     ]);
     expect(
       (
         await search(
-          `serviceProductId=${product.id}&specialty=autism-support&city=SPRING&category=day-care`,
+          `serviceProductId=${productId}&specialty=autism-support&city=SPRING&category=day-care`,
         )
       ).names,
     ).toEqual(['Quokka Day Nursery']);

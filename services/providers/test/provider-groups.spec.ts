@@ -1,22 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { expectForbiddenFor } from './support/expectations.js';
+import { enrolProvider, postCreated, UNKNOWN_ID } from './support/fixtures.js';
 import { startProvidersApp, type ProvidersApp } from './support/providers-app.js';
+import { RM } from './support/users.js';
 
 let app: ProvidersApp;
-const RM = 'rm.rivera';
 
 beforeAll(async () => {
   app = await startProvidersApp();
 });
 afterAll(() => app?.close());
 
-async function created<T extends { id: string }>(path: string, body: unknown): Promise<T> {
-  const response = await app.request<T>('POST', path, { user: RM, body });
-  expect(response.status).toBe(201);
-  return response.body;
-}
-
-const enrolGroup = (name: string) => created<{ id: string }>('/provider-groups', { name });
-const enrolProvider = (name: string) => created<{ id: string }>('/providers', { name });
+const enrolGroup = (name: string) => postCreated<{ id: string }>(app, '/provider-groups', { name });
 
 async function payee(providerId: string, date: string, user = RM) {
   return app.request<{ type: string; groupId?: string }>(
@@ -56,9 +51,9 @@ describe('provider groups and affiliations (PRV-4)', () => {
 
   it('PRV-4: a closed group takes no new affiliations, and one provider is affiliated once per period', async () => {
     const group = await enrolGroup('Closing Network');
-    const provider = await enrolProvider('Affiliated Home');
-    await created(`/provider-groups/${group.id}/affiliations`, {
-      providerId: provider.id,
+    const providerId = await enrolProvider(app, 'Affiliated Home');
+    await postCreated(app, `/provider-groups/${group.id}/affiliations`, {
+      providerId,
       startDate: '2026-01-01',
       endDate: '2026-06-30',
       paymentsToGroup: false,
@@ -68,7 +63,7 @@ describe('provider groups and affiliations (PRV-4)', () => {
       `/provider-groups/${group.id}/affiliations`,
       {
         user: RM,
-        body: { providerId: provider.id, startDate: '2026-06-01', paymentsToGroup: false },
+        body: { providerId, startDate: '2026-06-01', paymentsToGroup: false },
       },
     );
     expect(overlapping).toMatchObject({ status: 409, body: { rule: 'PRV-4' } });
@@ -82,7 +77,7 @@ describe('provider groups and affiliations (PRV-4)', () => {
       `/provider-groups/${group.id}/affiliations`,
       {
         user: RM,
-        body: { providerId: provider.id, startDate: '2026-08-01', paymentsToGroup: false },
+        body: { providerId, startDate: '2026-08-01', paymentsToGroup: false },
       },
     );
     expect(refused).toMatchObject({ status: 409, body: { rule: 'PRV-4' } });
@@ -92,12 +87,16 @@ describe('provider groups and affiliations (PRV-4)', () => {
 describe('payment direction history (PRV-5)', () => {
   it('PRV-5: "who is the payee on date D" follows the dated history, and each change is announced on the provider', async () => {
     const group = await enrolGroup('Eastside Therapy Collective');
-    const provider = await enrolProvider('Eastside Speech Therapy');
-    const affiliation = await created<{ id: string }>(`/provider-groups/${group.id}/affiliations`, {
-      providerId: provider.id,
-      startDate: '2026-01-01',
-      paymentsToGroup: false,
-    });
+    const providerId = await enrolProvider(app, 'Eastside Speech Therapy');
+    const affiliation = await postCreated<{ id: string }>(
+      app,
+      `/provider-groups/${group.id}/affiliations`,
+      {
+        providerId,
+        startDate: '2026-01-01',
+        paymentsToGroup: false,
+      },
+    );
     const change = await app.request(
       'POST',
       `/provider-groups/${group.id}/affiliations/${affiliation.id}/payment-direction`,
@@ -105,14 +104,14 @@ describe('payment direction history (PRV-5)', () => {
     );
     expect(change.status).toBe(200);
 
-    expect((await payee(provider.id, '2026-02-28')).body).toMatchObject({ type: 'provider' });
-    expect((await payee(provider.id, '2026-03-01')).body).toMatchObject({
+    expect((await payee(providerId, '2026-02-28')).body).toMatchObject({ type: 'provider' });
+    expect((await payee(providerId, '2026-03-01')).body).toMatchObject({
       type: 'group',
       groupId: group.id,
     });
-    expect((await payee(provider.id, '2025-12-31')).body).toMatchObject({ type: 'provider' });
+    expect((await payee(providerId, '2025-12-31')).body).toMatchObject({ type: 'provider' });
 
-    const events = await app.expectEvents(provider.id, [
+    const events = await app.expectEvents(providerId, [
       'provider.enrolled',
       'provider.payment-direction-changed',
       'provider.payment-direction-changed',
@@ -128,11 +127,11 @@ describe('payment direction history (PRV-5)', () => {
   });
 
   it("PRV-5: a provider's payments cannot go to two groups on the same day; nothing is recorded", async () => {
-    const provider = await enrolProvider('Shared Home');
+    const providerId = await enrolProvider(app, 'Shared Home');
     const first = await enrolGroup('First Network');
     const second = await enrolGroup('Second Network');
-    await created(`/provider-groups/${first.id}/affiliations`, {
-      providerId: provider.id,
+    await postCreated(app, `/provider-groups/${first.id}/affiliations`, {
+      providerId,
       startDate: '2026-01-01',
       paymentsToGroup: true,
     });
@@ -141,7 +140,7 @@ describe('payment direction history (PRV-5)', () => {
       `/provider-groups/${second.id}/affiliations`,
       {
         user: RM,
-        body: { providerId: provider.id, startDate: '2026-05-01', paymentsToGroup: true },
+        body: { providerId, startDate: '2026-05-01', paymentsToGroup: true },
       },
     );
     expect(conflicting).toMatchObject({ status: 409, body: { rule: 'PRV-5' } });
@@ -151,21 +150,22 @@ describe('payment direction history (PRV-5)', () => {
       { user: RM },
     );
     expect(affiliations.body).toEqual([]);
-    await app.expectEvents(provider.id, [
-      'provider.enrolled',
-      'provider.payment-direction-changed',
-    ]);
+    await app.expectEvents(providerId, ['provider.enrolled', 'provider.payment-direction-changed']);
   });
 
   it('PRV-5: a direction change outside the affiliation period names the field', async () => {
     const group = await enrolGroup('Bounded Network');
-    const provider = await enrolProvider('Bounded Home');
-    const affiliation = await created<{ id: string }>(`/provider-groups/${group.id}/affiliations`, {
-      providerId: provider.id,
-      startDate: '2026-01-01',
-      endDate: '2026-03-31',
-      paymentsToGroup: false,
-    });
+    const providerId = await enrolProvider(app, 'Bounded Home');
+    const affiliation = await postCreated<{ id: string }>(
+      app,
+      `/provider-groups/${group.id}/affiliations`,
+      {
+        providerId,
+        startDate: '2026-01-01',
+        endDate: '2026-03-31',
+        paymentsToGroup: false,
+      },
+    );
     const response = await app.request<{ errors: { field: string }[] }>(
       'POST',
       `/provider-groups/${group.id}/affiliations/${affiliation.id}/payment-direction`,
@@ -182,11 +182,9 @@ describe('who may manage groups (ROLE)', () => {
     expect(
       (await app.request('GET', `/provider-groups/${group.id}`, { user: 'cw.chen' })).status,
     ).toBe(200);
-    for (const user of ['cw.chen', 'ops.omar', 'provider.sunrise']) {
-      expect(
-        (await app.request('POST', '/provider-groups', { user, body: { name: 'X' } })).status,
-      ).toBe(403);
-    }
+    await expectForbiddenFor(['cw.chen', 'ops.omar', 'provider.sunrise'], (user) =>
+      app.request('POST', '/provider-groups', { user, body: { name: 'X' } }),
+    );
     expect(
       (
         await app.request('POST', `/provider-groups/${group.id}/affiliations`, {
@@ -196,6 +194,6 @@ describe('who may manage groups (ROLE)', () => {
       ).status,
     ).toBe(400);
     expect((await payee(group.id, 'tomorrow')).status).toBe(400);
-    expect((await payee('6f1c1f43-0000-4000-8000-000000000000', '2026-01-01')).status).toBe(404);
+    expect((await payee(UNKNOWN_ID, '2026-01-01')).status).toBe(404);
   });
 });

@@ -1,27 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
 import { DEMO_PROVIDER_ID } from '@platform/auth';
+import { expectProblem } from './support/expectations.js';
+import { enrolProvider, insertDemoProvider, UNKNOWN_ID } from './support/fixtures.js';
 import { startProvidersApp, type ProvidersApp } from './support/providers-app.js';
+import type { Problem } from './support/types.js';
+import { RM, SUPERVISOR } from './support/users.js';
 
 let app: ProvidersApp;
-const RM = 'rm.rivera';
-const SUPERVISOR = 'sup.sato';
-const UNKNOWN = '6f1c1f43-0000-4000-8000-000000000000';
 
 beforeAll(async () => {
   app = await startProvidersApp();
-  // ROLE-2: the seeded provider of the development issuer's provider.sunrise user
-  const db = new pg.Client({ connectionString: app.databaseUrl });
-  await db.connect();
-  await db.query(
-    "insert into provider (id, name, status, enrolled_by) values ($1, 'Sunrise Day Care', 'approved', 'seed')",
-    [DEMO_PROVIDER_ID],
-  );
-  await db.end();
+  await insertDemoProvider(app);
 });
 afterAll(() => app?.close());
 
-type Problem = { status: number; rule?: string; errors?: { field: string; message: string }[] };
 type MembershipBody = {
   id: string;
   memberId: string;
@@ -40,15 +32,7 @@ type MemberBody = {
   memberships: { id: string; providerId: string; to: string | null; active: boolean }[];
 };
 
-async function enrol(name: string): Promise<string> {
-  const response = await app.request<{ id: string }>('POST', '/providers', {
-    user: RM,
-    body: { name },
-  });
-  expect(response.status).toBe(201);
-  return response.body.id;
-}
-
+/** PRV-8: the request under test, answered as it is. */
 function addMember(providerId: string, body: Record<string, unknown>, user = RM) {
   return app.request<MembershipBody & Problem>('POST', `/providers/${providerId}/members`, {
     user,
@@ -63,7 +47,7 @@ function expectNo5xx(...statuses: number[]) {
 
 describe('members of a provider (PRV-8)', () => {
   it('PRV-8: adding a new person as a member stores the membership and announces provider-member.added once', async () => {
-    const providerId = await enrol('Hilltop Foster Home');
+    const providerId = await enrolProvider(app, 'Hilltop Foster Home');
     const added = await addMember(providerId, {
       name: 'Maria Lopez',
       dateOfBirth: '1984-03-12',
@@ -124,7 +108,7 @@ describe('members of a provider (PRV-8)', () => {
   });
 
   it('PRV-8: an overlapping second membership is refused with 409 and no event; a later one is added', async () => {
-    const providerId = await enrol('Overlap Home');
+    const providerId = await enrolProvider(app, 'Overlap Home');
     const first = await addMember(providerId, {
       name: 'Ben Carter',
       role: 'staff',
@@ -152,7 +136,7 @@ describe('members of a provider (PRV-8)', () => {
   });
 
   it('PRV-8: ending a membership sets its last day, announces it once, and the member becomes unassigned', async () => {
-    const providerId = await enrol('Ending Home');
+    const providerId = await enrolProvider(app, 'Ending Home');
     const added = await addMember(providerId, {
       name: 'Chris Ending',
       role: 'household-member',
@@ -224,7 +208,7 @@ describe('members of a provider (PRV-8)', () => {
     );
     expect(list.body.items.map((m) => m.id)).toEqual([created.body.id]);
 
-    const providerId = await enrol('Adopting Home');
+    const providerId = await enrolProvider(app, 'Adopting Home');
     const added = await addMember(providerId, {
       memberId: created.body.id,
       role: 'staff',
@@ -238,15 +222,14 @@ describe('members of a provider (PRV-8)', () => {
   });
 
   it('PRV-8: invalid bodies get 400 problem+json naming the field, with no event', async () => {
-    const providerId = await enrol('Validation Home');
+    const providerId = await enrolProvider(app, 'Validation Home');
     const backwards = await addMember(providerId, {
       name: 'X',
       role: 'staff',
       from: '2026-02-01',
       to: '2026-01-31',
     });
-    expect(backwards.status).toBe(400);
-    expect(backwards.contentType).toContain('application/problem+json');
+    expectProblem(backwards, 400);
     expect(backwards.body.errors).toEqual([
       { field: 'to', message: expect.stringContaining('PRV-8') },
     ]);
@@ -265,43 +248,43 @@ describe('members of a provider (PRV-8)', () => {
   });
 
   it('unknown providers and members get 404, with no event', async () => {
-    const unknownProvider = await addMember(UNKNOWN, {
+    const unknownProvider = await addMember(UNKNOWN_ID, {
       name: 'A',
       role: 'staff',
       from: '2026-01-01',
     });
     expect(unknownProvider.status).toBe(404);
-    expect((await app.request('GET', `/providers/${UNKNOWN}/members`, { user: RM })).status).toBe(
-      404,
-    );
-    const providerId = await enrol('Known Home');
+    expect(
+      (await app.request('GET', `/providers/${UNKNOWN_ID}/members`, { user: RM })).status,
+    ).toBe(404);
+    const providerId = await enrolProvider(app, 'Known Home');
     const unknownMember = await addMember(providerId, {
-      memberId: UNKNOWN,
+      memberId: UNKNOWN_ID,
       role: 'staff',
       from: '2026-01-01',
     });
     expect(unknownMember.status).toBe(404);
     expect(
-      (await app.request('GET', `/providers/${providerId}/members/${UNKNOWN}`, { user: RM }))
+      (await app.request('GET', `/providers/${providerId}/members/${UNKNOWN_ID}`, { user: RM }))
         .status,
     ).toBe(404);
     expect(
       (
-        await app.request('POST', `/providers/${providerId}/members/${UNKNOWN}/end`, {
+        await app.request('POST', `/providers/${providerId}/members/${UNKNOWN_ID}/end`, {
           user: RM,
           body: { to: '2026-01-01' },
         })
       ).status,
     ).toBe(404);
-    expect((await app.request('GET', `/members/${UNKNOWN}`, { user: RM })).status).toBe(404);
+    expect((await app.request('GET', `/members/${UNKNOWN_ID}`, { user: RM })).status).toBe(404);
     await app.expectEvents(providerId, ['provider.enrolled']);
-    expect(app.eventsOf(UNKNOWN)).toEqual([]);
+    expect(app.eventsOf(UNKNOWN_ID)).toEqual([]);
   });
 });
 
 describe('participants of a provider (PRV-8)', () => {
   it('PRV-8: external participants are added, listed by name and read one by one', async () => {
-    const providerId = await enrol('Participant Home');
+    const providerId = await enrolProvider(app, 'Participant Home');
     const added = await app.request<{ id: string; role: string }>(
       'POST',
       `/providers/${providerId}/participants`,
@@ -333,7 +316,7 @@ describe('participants of a provider (PRV-8)', () => {
     expect(badEmail.body.errors?.map((e) => e.field)).toEqual(['email']);
     expect(
       (
-        await app.request('GET', `/providers/${providerId}/participants/${UNKNOWN}`, {
+        await app.request('GET', `/providers/${providerId}/participants/${UNKNOWN_ID}`, {
           user: RM,
         })
       ).status,
@@ -424,8 +407,7 @@ describe('background checks (CRD-6)', () => {
         completedOn: '2026-01-20',
       },
     });
-    expect(refused.status).toBe(400);
-    expect(refused.contentType).toContain('application/problem+json');
+    expectProblem(refused, 400);
     expect(refused.body.errors).toEqual([
       { field: 'failureReason', message: expect.stringMatching(/^CRD-6: /) },
     ]);
@@ -434,14 +416,14 @@ describe('background checks (CRD-6)', () => {
       body: { checkType: 'astrology', result: 'pending', requestedOn: '2026-01-05' },
     });
     expect(badType.body.errors?.map((e) => e.field)).toEqual(['checkType']);
-    const unknown = await app.request('POST', `/members/${UNKNOWN}/background-checks`, {
+    const unknown = await app.request('POST', `/members/${UNKNOWN_ID}/background-checks`, {
       user: RM,
       body: { checkType: 'criminal', result: 'pending', requestedOn: '2026-01-05' },
     });
     expect(unknown.status).toBe(404);
     expect(
       (
-        await app.request('GET', `/members/${memberId}/background-checks/${UNKNOWN}`, {
+        await app.request('GET', `/members/${memberId}/background-checks/${UNKNOWN_ID}`, {
           user: RM,
         })
       ).status,
@@ -453,13 +435,13 @@ describe('background checks (CRD-6)', () => {
     });
     const [event] = await app.expectEvents(memberId, ['background-check.recorded']);
     expect(event?.data).toMatchObject({ result: 'pending', failureReason: null });
-    expect(app.eventsOf(UNKNOWN)).toEqual([]);
+    expect(app.eventsOf(UNKNOWN_ID)).toEqual([]);
   });
 });
 
 describe('who may see and change members (ROLE, ROLE-2)', () => {
   it('ROLE: case workers, operators and providers may not write members, participants or checks', async () => {
-    const providerId = await enrol('Role Check Members');
+    const providerId = await enrolProvider(app, 'Role Check Members');
     const added = await addMember(providerId, { name: 'Gail', role: 'staff', from: '2026-01-01' });
     const memberId = added.body.memberId;
     const statuses: number[] = [];
@@ -495,7 +477,7 @@ describe('who may see and change members (ROLE, ROLE-2)', () => {
       from: '2026-01-01',
     });
     expect(own.status).toBe(201);
-    const otherProvider = await enrol('Someone Else');
+    const otherProvider = await enrolProvider(app, 'Someone Else');
     const foreign = await addMember(otherProvider, {
       name: 'Hidden Person',
       role: 'staff',

@@ -1,115 +1,49 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { DEMO_PROVIDER_ID } from '@platform/auth';
-import { startProvidersApp, type ProvidersApp } from './support/providers-app.js';
+import { expectProblem, withoutEvents } from './support/expectations.js';
+import {
+  addMember,
+  addProviderService,
+  changeProviderLifecycle,
+  createServiceProduct,
+  enrolProvider,
+  insertDemoProvider,
+} from './support/fixtures.js';
+import {
+  startProvidersApp,
+  type HttpMethod,
+  type ProvidersApp,
+  type RequestOptions,
+} from './support/providers-app.js';
+import type { Json, ProviderServiceBody, ServiceWarning } from './support/types.js';
+import { ADMIN, RM } from './support/users.js';
 
 /** Integration tests of provider services (PRV-6, PRV-7, SVC-7, SVC-10, PRV-1) over HTTP. */
 
-const RM = 'rm.rivera';
-const ADMIN = 'admin.ada';
-
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-type Json = Record<string, unknown>;
-interface Reply<T = Json> {
-  status: number;
-  contentType: string;
-  body: T;
-}
-interface Warning {
-  rule: string;
-  criterion?: string;
-  memberId?: string;
-  memberName?: string;
-  missingCourseCodes?: string[];
-  message: string;
-}
-type ServiceBody = Json & { id: string; status: string; warnings: Warning[] };
-
 let app: ProvidersApp;
-let db: pg.Client;
 
 beforeAll(async () => {
   app = await startProvidersApp();
-  db = new pg.Client({ connectionString: app.databaseUrl });
-  await db.connect();
 });
 
 afterAll(async () => {
-  await db?.end();
   await app?.close();
 });
 
-/** Every request goes through here: whatever the input, a 5xx is a bug. */
-async function call<T = Json>(
-  method: Method,
-  path: string,
-  options: { user?: string; body?: unknown } = {},
-): Promise<Reply<T>> {
-  const reply = await app.request<T>(method, path, { user: RM, ...options });
-  if (reply.status >= 500) {
-    throw new Error(`${method} ${path} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
-  }
-  return reply;
-}
+/** Requests as the resource manager unless another user is named. */
+const call = <T = Json>(method: HttpMethod, path: string, options: RequestOptions = {}) =>
+  app.request<T>(method, path, { user: RM, ...options });
 
-async function outboxSize(): Promise<number> {
-  const { rows } = await db.query<{ n: number }>('select count(*)::int as n from outbox_message');
-  return rows[0]!.n;
-}
-
-/** Runs a request and proves it recorded no event. */
-async function withoutEvents<T>(send: () => Promise<Reply<T>>): Promise<Reply<T>> {
-  const before = await outboxSize();
-  const reply = await send();
-  expect(await outboxSize()).toBe(before);
-  return reply;
-}
-
-async function enrol(name: string, approve = true): Promise<string> {
-  const reply = await call<{ id: string }>('POST', '/providers', { body: { name } });
-  expect(reply.status).toBe(201);
-  if (approve) await lifecycle(reply.body.id, 'approve');
-  return reply.body.id;
-}
-
-async function lifecycle(id: string, action: string, reason?: string) {
-  const reply = await call('POST', `/providers/${id}/lifecycle`, {
-    body: { action, ...(reason ? { reason } : {}) },
-  });
-  expect(reply.status).toBe(200);
-}
-
+/** The payment options createServiceProduct gives every product. */
 const productOptions = { fixed: 'pay-fixed', minimum: 'pay-billed', maximum: 'pay-maximum' };
 
-/** A product paid by invoice, tracking no attendance. */
-async function product(overrides: Json = {}): Promise<string> {
-  const reply = await call<{ id: string }>('POST', '/service-products', {
-    user: ADMIN,
-    body: {
-      name: `Respite care ${randomUUID().slice(0, 8)}`,
-      unitOfMeasure: 'day',
-      payBasedOnAttendance: false,
-      payBasedOnPlacement: false,
-      delivery: { type: 'service-delivery' },
-      paymentOptions: productOptions,
-      ...overrides,
-    },
-  });
-  expect(reply.status).toBe(201);
-  return reply.body.id;
-}
+/** A foster parent of the provider since 2020, before every service date of the suite. */
+const FOSTER_PARENT = { role: 'foster-parent', from: '2020-01-01' };
 
-async function member(providerId: string, name: string): Promise<string> {
-  const reply = await call<{ memberId: string }>('POST', `/providers/${providerId}/members`, {
-    body: { name, role: 'foster-parent', from: '2020-01-01' },
-  });
-  expect(reply.status).toBe(201);
-  return reply.body.memberId;
-}
-
+/** CRD-4: the member completed the course in 2020; the row is written directly, with no event. */
 async function completeCourse(memberId: string, courseCode: string): Promise<void> {
-  await db.query(
+  await app.query(
     `insert into member_training (id, member_id, kind, course_code, course_name, status,
        completed_on, created_by, updated_by)
      values ($1, $2, 'unmanaged', $3, $3, 'completed', '2020-06-01', 'test', 'test')`,
@@ -117,20 +51,11 @@ async function completeCourse(memberId: string, courseCode: string): Promise<voi
   );
 }
 
-async function addService(providerId: string, body: Json, user = RM): Promise<ServiceBody> {
-  const reply = await call<ServiceBody>('POST', `/providers/${providerId}/services`, {
-    user,
-    body: { from: '2026-01-01', ...body },
-  });
-  expect(reply.status).toBe(201);
-  return reply.body;
-}
-
 const servicePath = (providerId: string, id: string, rest = '') =>
   `/providers/${providerId}/services/${id}${rest}`;
 
 async function act(providerId: string, id: string, action: string, body?: Json) {
-  return call<ServiceBody & { approvalId?: string; rule?: string }>(
+  return call<ProviderServiceBody & { approvalId?: string; rule?: string }>(
     'POST',
     servicePath(providerId, id, `/${action}`),
     body ? { body } : {},
@@ -139,9 +64,9 @@ async function act(providerId: string, id: string, action: string, body?: Json) 
 
 describe('adding and listing provider services (PRV-6)', () => {
   it('PRV-6: a service from the registry is added pending approval; provider-service.added is published once', async () => {
-    const providerId = await enrol('Harbour Respite');
-    const productId = await product();
-    const added = await addService(providerId, {
+    const providerId = await enrolProvider(app, 'Harbour Respite', { approve: true });
+    const productId = await createServiceProduct(app);
+    const added = await addProviderService(app, providerId, {
       serviceProductId: productId,
       to: '2026-12-31',
       rate: { kind: 'fixed', amount: '95' },
@@ -183,11 +108,17 @@ describe('adding and listing provider services (PRV-6)', () => {
   });
 
   it('PRV-6: lists filter by status, product and date active, with pagination', async () => {
-    const providerId = await enrol('Filter Farm');
-    const dayCare = await product();
-    const respite = await product();
-    const a = await addService(providerId, { serviceProductId: dayCare, to: '2026-06-30' });
-    const b = await addService(providerId, { serviceProductId: respite, from: '2026-03-01' });
+    const providerId = await enrolProvider(app, 'Filter Farm', { approve: true });
+    const dayCare = await createServiceProduct(app);
+    const respite = await createServiceProduct(app);
+    const a = await addProviderService(app, providerId, {
+      serviceProductId: dayCare,
+      to: '2026-06-30',
+    });
+    const b = await addProviderService(app, providerId, {
+      serviceProductId: respite,
+      from: '2026-03-01',
+    });
     expect((await act(providerId, b.id, 'approve')).status).toBe(200);
     const list = (query: string) =>
       call<{ items: { id: string }[]; total: number }>(
@@ -214,18 +145,24 @@ describe('adding and listing provider services (PRV-6)', () => {
   });
 
   it('PRV-6: a provider offers a product at most once at any date (409, no event); after it ends it may be added again', async () => {
-    const providerId = await enrol('Overlap House');
-    const productId = await product();
-    const first = await addService(providerId, { serviceProductId: productId, to: '2026-06-30' });
-    const clash = await withoutEvents(() =>
+    const providerId = await enrolProvider(app, 'Overlap House', { approve: true });
+    const productId = await createServiceProduct(app);
+    const first = await addProviderService(app, providerId, {
+      serviceProductId: productId,
+      to: '2026-06-30',
+    });
+    const clash = await withoutEvents(app, () =>
       call<{ rule: string }>('POST', `/providers/${providerId}/services`, {
         body: { serviceProductId: productId, from: '2026-06-30' },
       }),
     );
     expect(clash).toMatchObject({ status: 409, body: { rule: 'PRV-6' } });
     expect(clash.contentType).toContain('application/problem+json');
-    const later = await addService(providerId, { serviceProductId: productId, from: '2026-07-01' });
-    const moved = await withoutEvents(() =>
+    const later = await addProviderService(app, providerId, {
+      serviceProductId: productId,
+      from: '2026-07-01',
+    });
+    const moved = await withoutEvents(app, () =>
       call<{ rule: string }>('PATCH', servicePath(providerId, first.id), {
         body: { to: '2026-07-15' },
       }),
@@ -235,13 +172,16 @@ describe('adding and listing provider services (PRV-6)', () => {
     expect(
       (await act(providerId, later.id, 'end', { reason: 'Entered twice', to: '2026-07-01' })).body,
     ).toMatchObject({ status: 'ended', statusReason: 'Entered twice', to: '2026-07-01' });
-    const again = await addService(providerId, { serviceProductId: productId, from: '2026-07-01' });
+    const again = await addProviderService(app, providerId, {
+      serviceProductId: productId,
+      from: '2026-07-01',
+    });
     expect(again.status).toBe('pending');
   });
 
   it('PRV-6: bad input names the field; an unknown product, provider or service is answered clearly', async () => {
-    const providerId = await enrol('Careful Care');
-    const productId = await product();
+    const providerId = await enrolProvider(app, 'Careful Care', { approve: true });
+    const productId = await createServiceProduct(app);
     const attempts: [unknown, string, string?][] = [
       [{ serviceProductId: 'nope', from: '2026-01-01' }, 'serviceProductId'],
       [{ serviceProductId: productId, from: '2026-02-30' }, 'from'],
@@ -264,15 +204,14 @@ describe('adding and listing provider services (PRV-6)', () => {
       [{ serviceProductId: randomUUID(), from: '2026-01-01' }, 'serviceProductId'],
     ];
     for (const [body, field, mentioned = field] of attempts) {
-      const reply = await withoutEvents(() =>
+      const reply = await withoutEvents(app, () =>
         call<{ errors: { field: string; message: string }[] }>(
           'POST',
           `/providers/${providerId}/services`,
           { body },
         ),
       );
-      expect(reply.status).toBe(400);
-      expect(reply.contentType).toContain('application/problem+json');
+      expectProblem(reply, 400);
       expect(reply.body.errors).toContainEqual({
         field,
         message: expect.stringContaining(field === '(root)' ? mentioned : ''),
@@ -293,19 +232,19 @@ describe('adding and listing provider services (PRV-6)', () => {
 
 describe('provider service lifecycle (PRV-6)', () => {
   it('PRV-6: approve, suspend with a reason, approve again, end — each announced once; illegal moves 409 with no event', async () => {
-    const providerId = await enrol('Lifecycle Lodge');
-    const productId = await product();
-    const { id } = await addService(providerId, { serviceProductId: productId });
+    const providerId = await enrolProvider(app, 'Lifecycle Lodge', { approve: true });
+    const productId = await createServiceProduct(app);
+    const { id } = await addProviderService(app, providerId, { serviceProductId: productId });
 
     const approved = await act(providerId, id, 'approve');
     expect(approved.body).toMatchObject({
       status: 'approved',
       availableActions: ['suspend', 'end'],
     });
-    const twice = await withoutEvents(() => act(providerId, id, 'approve'));
+    const twice = await withoutEvents(app, () => act(providerId, id, 'approve'));
     expect(twice).toMatchObject({ status: 409, body: { rule: 'PRV-6' } });
 
-    const noReason = await withoutEvents(() =>
+    const noReason = await withoutEvents(app, () =>
       call<{ errors: { field: string; message: string }[] }>(
         'POST',
         servicePath(providerId, id, '/suspend'),
@@ -325,7 +264,7 @@ describe('provider service lifecycle (PRV-6)', () => {
       status: 'approved',
       statusReason: null,
     });
-    const tooEarly = await withoutEvents(() =>
+    const tooEarly = await withoutEvents(app, () =>
       act(providerId, id, 'end', { reason: 'Closing', to: '2025-12-31' }),
     );
     expect(tooEarly.status).toBe(400);
@@ -334,11 +273,11 @@ describe('provider service lifecycle (PRV-6)', () => {
       to: null,
       availableActions: [],
     });
-    const afterEnd = await withoutEvents(() =>
+    const afterEnd = await withoutEvents(app, () =>
       act(providerId, id, 'suspend', { reason: 'Too late' }),
     );
     expect(afterEnd).toMatchObject({ status: 409, body: { rule: 'PRV-6' } });
-    const frozen = await withoutEvents(() =>
+    const frozen = await withoutEvents(app, () =>
       call<{ rule: string }>('PUT', servicePath(providerId, id, '/rate'), {
         body: { kind: 'fixed', amount: '10.00' },
       }),
@@ -375,18 +314,18 @@ describe('provider service lifecycle (PRV-6)', () => {
   });
 
   it('PRV-6: changing the period announces provider-service.updated with the changed fields; repeating it changes nothing', async () => {
-    const providerId = await enrol('Period Place');
-    const productId = await product();
-    const { id } = await addService(providerId, { serviceProductId: productId });
+    const providerId = await enrolProvider(app, 'Period Place', { approve: true });
+    const productId = await createServiceProduct(app);
+    const { id } = await addProviderService(app, providerId, { serviceProductId: productId });
     const changed = await call('PATCH', servicePath(providerId, id), {
       body: { to: '2026-12-31' },
     });
     expect(changed).toMatchObject({ status: 200, body: { to: '2026-12-31' } });
-    const same = await withoutEvents(() =>
+    const same = await withoutEvents(app, () =>
       call('PATCH', servicePath(providerId, id), { body: { to: '2026-12-31' } }),
     );
     expect(same.status).toBe(200);
-    const backwards = await withoutEvents(() =>
+    const backwards = await withoutEvents(app, () =>
       call<{ errors: { field: string; message: string }[] }>('PATCH', servicePath(providerId, id), {
         body: { from: '2027-01-01' },
       }),
@@ -409,8 +348,8 @@ describe('provider service lifecycle (PRV-6)', () => {
 
 describe('provider-service rate and place limit (PRV-6)', () => {
   it("PRV-6: the provider-service rate overrides the product's rate; the effective rate says where it came from", async () => {
-    const providerId = await enrol('Rate Retreat');
-    const productId = await product();
+    const providerId = await enrolProvider(app, 'Rate Retreat', { approve: true });
+    const productId = await createServiceProduct(app);
     const rate = await call<{ id: string }>('POST', `/service-products/${productId}/rates`, {
       user: ADMIN,
       body: {
@@ -421,7 +360,7 @@ describe('provider-service rate and place limit (PRV-6)', () => {
       },
     });
     expect(rate.status).toBe(201);
-    const { id } = await addService(providerId, { serviceProductId: productId });
+    const { id } = await addProviderService(app, providerId, { serviceProductId: productId });
     const rateOn = (date: string, user = RM) =>
       call<Json>('GET', servicePath(providerId, id, `/rate?date=${date}`), { user });
 
@@ -451,7 +390,7 @@ describe('provider-service rate and place limit (PRV-6)', () => {
       });
     }
     // Setting the same rate again changes nothing and announces nothing.
-    await withoutEvents(() =>
+    await withoutEvents(app, () =>
       call('PUT', servicePath(providerId, id, '/rate'), {
         body: { kind: 'range', minimum: '80.00', maximum: '120.50' },
       }),
@@ -460,7 +399,7 @@ describe('provider-service rate and place limit (PRV-6)', () => {
     expect(removed).toMatchObject({ status: 200, body: { rate: null } });
     expect((await rateOn('2026-03-01')).body).toMatchObject({ source: 'service-product' });
 
-    const before = await withoutEvents(() => rateOn('2025-12-31'));
+    const before = await withoutEvents(app, () => rateOn('2025-12-31'));
     expect(before).toMatchObject({ status: 422, body: { rule: 'PRV-6' } });
     const badDate = await rateOn('tomorrow');
     expect(badDate.status).toBe(400);
@@ -491,10 +430,10 @@ describe('provider-service rate and place limit (PRV-6)', () => {
   });
 
   it('PRV-6: a place limit only for products measured in places (else 422 naming PRV-6, no event)', async () => {
-    const providerId = await enrol('Placement Home');
-    const perDay = await product();
-    const perPlace = await product({ unitOfMeasure: 'place' });
-    const refused = await withoutEvents(() =>
+    const providerId = await enrolProvider(app, 'Placement Home', { approve: true });
+    const perDay = await createServiceProduct(app);
+    const perPlace = await createServiceProduct(app, { unitOfMeasure: 'place' });
+    const refused = await withoutEvents(app, () =>
       call<{ rule: string; detail: string }>('POST', `/providers/${providerId}/services`, {
         body: { serviceProductId: perDay, from: '2026-01-01', placeLimit: 3 },
       }),
@@ -502,14 +441,17 @@ describe('provider-service rate and place limit (PRV-6)', () => {
     expect(refused).toMatchObject({ status: 422, body: { rule: 'PRV-6' } });
     expect(refused.body.detail).toContain('placeLimit');
 
-    const placed = await addService(providerId, { serviceProductId: perPlace, placeLimit: 3 });
+    const placed = await addProviderService(app, providerId, {
+      serviceProductId: perPlace,
+      placeLimit: 3,
+    });
     expect(placed).toMatchObject({ placeLimit: 3, unitOfMeasure: 'place' });
     expect(
       (await call('PATCH', servicePath(providerId, placed.id), { body: { placeLimit: 5 } })).body,
     ).toMatchObject({ placeLimit: 5 });
 
-    const daily = await addService(providerId, { serviceProductId: perDay });
-    const patch = await withoutEvents(() =>
+    const daily = await addProviderService(app, providerId, { serviceProductId: perDay });
+    const patch = await withoutEvents(app, () =>
       call<{ rule: string }>('PATCH', servicePath(providerId, daily.id), {
         body: { placeLimit: 2 },
       }),
@@ -527,9 +469,9 @@ describe('provider-service rate and place limit (PRV-6)', () => {
 
 describe('provider payment options (PRV-7)', () => {
   it("PRV-7: the provider's payment options override the product's; removing them restores the product's", async () => {
-    const providerId = await enrol('Options Inn');
-    const productId = await product();
-    const { id } = await addService(providerId, { serviceProductId: productId });
+    const providerId = await enrolProvider(app, 'Options Inn', { approve: true });
+    const productId = await createServiceProduct(app);
+    const { id } = await addProviderService(app, providerId, { serviceProductId: productId });
     const path = servicePath(providerId, id, '/payment-options');
 
     expect((await call('GET', path, { user: 'fin.fatima' })).body).toEqual({
@@ -553,16 +495,18 @@ describe('provider payment options (PRV-7)', () => {
       paymentOptions: own,
     });
 
-    const invalid = await withoutEvents(() =>
+    const invalid = await withoutEvents(app, () =>
       call<{ errors: { field: string }[] }>('PUT', path, {
         body: { fixed: 'pay-maximum', minimum: 'pay-billed', maximum: 'pay-maximum' },
       }),
     );
     expect(invalid.status).toBe(400);
     expect(invalid.body.errors.map((e) => e.field)).toEqual(['fixed']);
-    const partial = await withoutEvents(() => call('PUT', path, { body: { fixed: 'pay-billed' } }));
+    const partial = await withoutEvents(app, () =>
+      call('PUT', path, { body: { fixed: 'pay-billed' } }),
+    );
     expect(partial.status).toBe(400);
-    await withoutEvents(() => call('PUT', path, { body: own }));
+    await withoutEvents(app, () => call('PUT', path, { body: own }));
 
     const removed = await call('DELETE', path);
     expect(removed.body).toMatchObject({
@@ -597,10 +541,10 @@ describe('provider payment options (PRV-7)', () => {
   });
 
   it('PRV-7: payment options may be given when the service is added', async () => {
-    const providerId = await enrol('Options Upfront');
-    const productId = await product();
+    const providerId = await enrolProvider(app, 'Options Upfront', { approve: true });
+    const productId = await createServiceProduct(app);
     const own = { fixed: 'pay-nothing', minimum: 'pay-nothing', maximum: 'pay-nothing' };
-    const { id } = await addService(providerId, {
+    const { id } = await addProviderService(app, providerId, {
       serviceProductId: productId,
       paymentOptions: own,
     });
@@ -615,15 +559,17 @@ describe('provider payment options (PRV-7)', () => {
 
 describe('approval warnings (SVC-7, SVC-10)', () => {
   it('SVC-10: adding a service warns of each active member missing a mandatory course; after the course is completed, none', async () => {
-    const providerId = await enrol('Training Terrace');
-    const productId = await product({ mandatoryCourseCodes: ['FIRST-AID', 'CPR'] });
-    const maria = await member(providerId, 'Maria Lopez');
-    const jamal = await member(providerId, 'Jamal Okafor');
+    const providerId = await enrolProvider(app, 'Training Terrace', { approve: true });
+    const productId = await createServiceProduct(app, {
+      mandatoryCourseCodes: ['FIRST-AID', 'CPR'],
+    });
+    const maria = await addMember(app, providerId, 'Maria Lopez', FOSTER_PARENT);
+    const jamal = await addMember(app, providerId, 'Jamal Okafor', FOSTER_PARENT);
     await completeCourse(jamal, 'first-aid');
     await completeCourse(jamal, 'CPR');
     await completeCourse(maria, 'CPR');
 
-    const added = await addService(providerId, { serviceProductId: productId });
+    const added = await addProviderService(app, providerId, { serviceProductId: productId });
     expect(added.warnings).toEqual([
       {
         rule: 'SVC-10',
@@ -640,8 +586,10 @@ describe('approval warnings (SVC-7, SVC-10)', () => {
     ]);
 
     await completeCourse(maria, 'FIRST-AID');
-    const other = await product({ mandatoryCourseCodes: ['FIRST-AID', 'CPR'] });
-    expect((await addService(providerId, { serviceProductId: other })).warnings).toEqual([]);
+    const other = await createServiceProduct(app, { mandatoryCourseCodes: ['FIRST-AID', 'CPR'] });
+    expect(
+      (await addProviderService(app, providerId, { serviceProductId: other })).warnings,
+    ).toEqual([]);
 
     const events = await app.expectEvents(providerId, [
       'provider.enrolled',
@@ -658,10 +606,10 @@ describe('approval warnings (SVC-7, SVC-10)', () => {
   });
 
   it('SVC-7: approval proceeds with a warning for an unmet criterion, recorded with the approval; once met, none', async () => {
-    const providerId = await enrol('Criteria Court');
-    const productId = await product({ approvalCriteria: ['background-check'] });
-    const maria = await member(providerId, 'Maria Lopez');
-    const { id } = await addService(providerId, { serviceProductId: productId });
+    const providerId = await enrolProvider(app, 'Criteria Court', { approve: true });
+    const productId = await createServiceProduct(app, { approvalCriteria: ['background-check'] });
+    const maria = await addMember(app, providerId, 'Maria Lopez', FOSTER_PARENT);
+    const { id } = await addProviderService(app, providerId, { serviceProductId: productId });
 
     const first = await act(providerId, id, 'approve');
     expect(first.body).toMatchObject({ status: 'approved' });
@@ -688,7 +636,7 @@ describe('approval warnings (SVC-7, SVC-10)', () => {
     expect(second.body.warnings).toEqual([]);
 
     const approvals = await call<{
-      items: { id: string; warnings: Warning[]; approvedBy: string }[];
+      items: { id: string; warnings: ServiceWarning[]; approvedBy: string }[];
       total: number;
     }>('GET', servicePath(providerId, id, '/approvals'), { user: 'ops.omar' });
     expect(approvals.body.total).toBe(2);
@@ -715,13 +663,13 @@ describe('approval warnings (SVC-7, SVC-10)', () => {
 
 describe('provider status and services (PRV-1)', () => {
   it('PRV-1: a suspended or closed provider cannot be given a new service (409, no event)', async () => {
-    const productId = await product();
-    const suspended = await enrol('Suspended Suites');
-    await lifecycle(suspended, 'suspend', 'Investigation');
-    const closed = await enrol('Closed Cottage');
-    await lifecycle(closed, 'close', 'Retired');
+    const productId = await createServiceProduct(app);
+    const suspended = await enrolProvider(app, 'Suspended Suites', { approve: true });
+    await changeProviderLifecycle(app, suspended, 'suspend', 'Investigation');
+    const closed = await enrolProvider(app, 'Closed Cottage', { approve: true });
+    await changeProviderLifecycle(app, closed, 'close', 'Retired');
     for (const providerId of [suspended, closed]) {
-      const reply = await withoutEvents(() =>
+      const reply = await withoutEvents(app, () =>
         call<{ rule: string; detail: string }>('POST', `/providers/${providerId}/services`, {
           body: { serviceProductId: productId, from: '2026-01-01' },
         }),
@@ -732,18 +680,18 @@ describe('provider status and services (PRV-1)', () => {
   });
 
   it('PRV-1: an enrolled provider may have a service added but approved only once the provider is; a suspended one not at all', async () => {
-    const productId = await product();
-    const providerId = await enrol('Newcomer Nest', false);
-    const { id } = await addService(providerId, { serviceProductId: productId });
-    const early = await withoutEvents(() => act(providerId, id, 'approve'));
+    const productId = await createServiceProduct(app);
+    const providerId = await enrolProvider(app, 'Newcomer Nest');
+    const { id } = await addProviderService(app, providerId, { serviceProductId: productId });
+    const early = await withoutEvents(app, () => act(providerId, id, 'approve'));
     expect(early).toMatchObject({ status: 409, body: { rule: 'PRV-1' } });
 
-    await lifecycle(providerId, 'approve');
-    await lifecycle(providerId, 'suspend', 'Complaint');
-    const whileSuspended = await withoutEvents(() => act(providerId, id, 'approve'));
+    await changeProviderLifecycle(app, providerId, 'approve');
+    await changeProviderLifecycle(app, providerId, 'suspend', 'Complaint');
+    const whileSuspended = await withoutEvents(app, () => act(providerId, id, 'approve'));
     expect(whileSuspended).toMatchObject({ status: 409, body: { rule: 'PRV-1' } });
 
-    await lifecycle(providerId, 'reinstate');
+    await changeProviderLifecycle(app, providerId, 'reinstate');
     expect((await act(providerId, id, 'approve')).body).toMatchObject({ status: 'approved' });
     await app.expectEvents(providerId, [
       'provider.enrolled',
@@ -758,14 +706,11 @@ describe('provider status and services (PRV-1)', () => {
 
 describe('who may see and change provider services (ROLE, ROLE-2, SS-3)', () => {
   it("ROLE-2 / SS-3: a provider's token reads its own services and gets 404 for another provider's; it never writes", async () => {
-    await db.query(
-      "insert into provider (id, name, status, enrolled_by) values ($1, 'Sunrise Day Care', 'approved', 'seed') on conflict do nothing",
-      [DEMO_PROVIDER_ID],
-    );
-    const productId = await product();
-    const own = await addService(DEMO_PROVIDER_ID, { serviceProductId: productId });
-    const otherProvider = await enrol('Someone Else');
-    const foreign = await addService(otherProvider, { serviceProductId: productId });
+    await insertDemoProvider(app);
+    const productId = await createServiceProduct(app);
+    const own = await addProviderService(app, DEMO_PROVIDER_ID, { serviceProductId: productId });
+    const otherProvider = await enrolProvider(app, 'Someone Else', { approve: true });
+    const foreign = await addProviderService(app, otherProvider, { serviceProductId: productId });
     const as = { user: 'provider.sunrise' };
 
     expect((await call('GET', servicePath(DEMO_PROVIDER_ID, own.id), as)).status).toBe(200);
@@ -788,18 +733,18 @@ describe('who may see and change provider services (ROLE, ROLE-2, SS-3)', () => 
     }
     // The service exists, but under another provider: 404, not someone else's record.
     expect((await call('GET', servicePath(DEMO_PROVIDER_ID, foreign.id))).status).toBe(404);
-    const write = await withoutEvents(() =>
+    const write = await withoutEvents(app, () =>
       call('POST', servicePath(DEMO_PROVIDER_ID, own.id, '/approve'), as),
     );
     expect(write.status).toBe(403);
   });
 
   it('ROLE: resource managers, supervisors and facility managers write; case workers, finance, operators and administrators get 403', async () => {
-    const providerId = await enrol('Roles Ranch');
-    const productId = await product();
-    const { id } = await addService(providerId, { serviceProductId: productId });
+    const providerId = await enrolProvider(app, 'Roles Ranch', { approve: true });
+    const productId = await createServiceProduct(app);
+    const { id } = await addProviderService(app, providerId, { serviceProductId: productId });
     for (const user of ['cw.chen', 'fin.fatima', 'ops.omar', 'admin.ada', 'provider.sunrise']) {
-      const attempts: [Method, string, unknown][] = [
+      const attempts: [HttpMethod, string, unknown][] = [
         [
           'POST',
           `/providers/${providerId}/services`,
@@ -812,7 +757,7 @@ describe('who may see and change provider services (ROLE, ROLE-2, SS-3)', () => 
         ['POST', servicePath(providerId, id, '/end'), { reason: 'No' }],
       ];
       for (const [method, path, body] of attempts) {
-        const reply = await withoutEvents(() => call(method, path, { user, body }));
+        const reply = await withoutEvents(app, () => call(method, path, { user, body }));
         expect({ user, method, path, status: reply.status }).toEqual({
           user,
           method,

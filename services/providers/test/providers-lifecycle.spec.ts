@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
 import { DEMO_PROVIDER_ID } from '@platform/auth';
+import { insertDemoProvider, postCreated } from './support/fixtures.js';
 import { startProvidersApp, type ProvidersApp } from './support/providers-app.js';
+import { RM } from './support/users.js';
 
 let app: ProvidersApp;
-const RM = 'rm.rivera';
 
 beforeAll(async () => {
   app = await startProvidersApp();
@@ -13,13 +13,13 @@ afterAll(() => app?.close());
 
 type ProviderBody = { id: string; status: string; designatedCapacity: number | null };
 
-async function enrol(name = 'Hilltop Foster Home'): Promise<ProviderBody> {
-  const response = await app.request<ProviderBody>('POST', '/providers', {
-    user: RM,
-    body: { name, city: 'Springfield', physicalCapacity: 4, designatedCapacity: 3 },
+function enrol(name = 'Hilltop Foster Home'): Promise<ProviderBody> {
+  return postCreated<ProviderBody>(app, '/providers', {
+    name,
+    city: 'Springfield',
+    physicalCapacity: 4,
+    designatedCapacity: 3,
   });
-  expect(response.status).toBe(201);
-  return response.body;
 }
 
 async function lifecycle(id: string, action: string, reason?: string, user = RM) {
@@ -147,13 +147,7 @@ describe('who may see and change providers (ROLE, ROLE-2)', () => {
   });
 
   it("ROLE-2: a provider's token sees its own record and gets 404 for anyone else's", async () => {
-    const db = new pg.Client({ connectionString: app.databaseUrl });
-    await db.connect();
-    await db.query(
-      "insert into provider (id, name, status, enrolled_by) values ($1, 'Sunrise Day Care', 'approved', 'seed')",
-      [DEMO_PROVIDER_ID],
-    );
-    await db.end();
+    await insertDemoProvider(app);
     const other = await enrol('Someone Else');
 
     const own = await app.request<{ id: string }>('GET', `/providers/${DEMO_PROVIDER_ID}`, {

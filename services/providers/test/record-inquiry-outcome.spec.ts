@@ -2,28 +2,29 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RecordInquiryOutcomeInput } from '@platform/contracts';
-import { OutboxMessage } from '@platform/messaging';
-import { createTestDatabase, type TestDatabase } from '@platform/testing';
 import { recordInquiryOutcome } from '../src/activities/record-inquiry-outcome.js';
-import { openProvidersDatabase } from '../src/database.js';
 import { InquiriesService } from '../src/inquiries/inquiries.service.js';
 import { Inquiry } from '../src/inquiries/inquiry.entity.js';
 import { Provider } from '../src/providers/provider.entity.js';
+import {
+  outboxEventTypes,
+  startProvidersDatabase,
+  type ProvidersDatabase,
+} from './support/providers-database.js';
 
-let database: TestDatabase;
+let database: ProvidersDatabase;
 let orm: MikroORM;
 let inquiries: InquiriesService;
 const staff = { userId: 'rm.rivera', roles: ['resource-manager' as const] };
 
 beforeAll(async () => {
-  database = await createTestDatabase('providers_outcome');
-  orm = await openProvidersDatabase(database.url);
+  database = await startProvidersDatabase('providers_outcome');
+  orm = database.orm;
   inquiries = new InquiriesService(orm);
 });
 
 afterAll(async () => {
-  await orm?.close();
-  await database?.drop();
+  await database?.close();
 });
 
 async function newInquiry(): Promise<string> {
@@ -43,12 +44,7 @@ function decision(inquiryId: string, overrides: Partial<RecordInquiryOutcomeInpu
   };
 }
 
-async function eventTypesFor(aggregateIds: string[]): Promise<string[]> {
-  const rows = await orm.em
-    .fork()
-    .find(OutboxMessage, { messageKey: { $in: aggregateIds } }, { orderBy: { seq: 'asc' } });
-  return rows.map((row) => row.eventType);
-}
+const eventTypesFor = (aggregateIds: string[]) => outboxEventTypes(orm, aggregateIds);
 
 describe('recording the inquiry decision (PRV-2)', () => {
   it('PRV-2: submitting an inquiry stores it and its received event in one transaction', async () => {

@@ -11,7 +11,7 @@ import {
   type DocumentedOperation,
   type OpenApiDocument,
 } from '@platform/testing';
-import pg from 'pg';
+import { insertDemoProvider } from './support/fixtures.js';
 import { startProvidersApp, type ProvidersApp } from './support/providers-app.js';
 
 /**
@@ -68,13 +68,7 @@ describe("a provider's token and other providers' records (ROLE-2)", () => {
     );
 
   it("ROLE-2: every provider-scoped read answers the provider's own id and 404s for another's", async () => {
-    const db = new pg.Client({ connectionString: app.databaseUrl });
-    await db.connect();
-    await db.query(
-      "insert into provider (id, name, status, enrolled_by) values ($1, 'Sunrise Day Care', 'approved', 'seed') on conflict do nothing",
-      [DEMO_PROVIDER_ID],
-    );
-    await db.end();
+    await insertDemoProvider(app);
     const other = await app.request<{ id: string }>('POST', '/providers', {
       user: 'rm.rivera',
       body: { name: 'Another Provider' },

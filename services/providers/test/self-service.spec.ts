@@ -1,19 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_PROVIDER_ID } from '@platform/auth';
-import pg from 'pg';
+import { insertDemoProvider } from './support/fixtures.js';
 import { startProvidersApp, type ProvidersApp } from './support/providers-app.js';
 
 let app: ProvidersApp;
 
 beforeAll(async () => {
   app = await startProvidersApp();
-  const db = new pg.Client({ connectionString: app.databaseUrl });
-  await db.connect();
-  await db.query(
-    "insert into provider (id, name, status, enrolled_by) values ($1, 'Sunrise Day Care', 'approved', 'seed')",
-    [DEMO_PROVIDER_ID],
-  );
-  await db.end();
+  await insertDemoProvider(app);
 });
 
 afterAll(async () => {

@@ -1,30 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { DEMO_PROVIDER_ID } from '@platform/auth';
-import { startProvidersApp, type ProvidersApp } from './support/providers-app.js';
+import { expectProblem, withoutEvents } from './support/expectations.js';
+import {
+  createServiceProduct,
+  enrolProvider,
+  insertDemoProvider,
+  listIds,
+  uniqueName,
+  UNKNOWN_ID,
+} from './support/fixtures.js';
+import {
+  startProvidersApp,
+  type HttpMethod,
+  type ProvidersApp,
+  type RequestOptions,
+} from './support/providers-app.js';
+import type { Json, Page, Problem } from './support/types.js';
+import { ADMIN, CASE_WORKER, PROVIDER_USER, RM } from './support/users.js';
 
 /** Integration tests of service enquiries (PRV-9) over HTTP, with ROLE and ROLE-2. */
 
-const CW = 'cw.chen';
-const RM = 'rm.rivera';
-const ADMIN = 'admin.ada';
-const PROVIDER = 'provider.sunrise';
-const UNKNOWN = '6f1c1f43-0000-4000-8000-000000000000';
-
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-type Json = Record<string, unknown>;
-interface Reply<T = Json> {
-  status: number;
-  contentType: string;
-  body: T;
-}
-interface Problem {
-  status: number;
-  rule?: string;
-  detail?: string;
-  errors?: { field: string; message: string }[];
-}
 interface Answer {
   response: string;
   availableUnits: number;
@@ -50,92 +46,36 @@ interface Enquiry {
   answer: Answer | null;
   cancellation: { reason: string | null; cancelledBy: string } | null;
 }
-interface Page<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
-}
 
 let app: ProvidersApp;
-let db: pg.Client;
 let productId: string;
 let otherProductId: string;
 
 beforeAll(async () => {
   app = await startProvidersApp();
-  db = new pg.Client({ connectionString: app.databaseUrl });
-  await db.connect();
-  // ROLE-2: the provider of the development issuer's provider.sunrise user, answering by web
-  await db.query(
-    `insert into provider (id, name, status, enrolled_by, preferred_communication)
-     values ($1, 'Sunrise Day Care', 'approved', 'seed', 'web') on conflict do nothing`,
-    [DEMO_PROVIDER_ID],
-  );
-  productId = await product('After-school care');
-  otherProductId = await product('Respite care');
+  // ROLE-2: the demo provider answers by web
+  await insertDemoProvider(app, { preferredCommunication: 'web' });
+  productId = await createServiceProduct(app, {
+    name: uniqueName('After-school care'),
+    unitOfMeasure: 'session',
+  });
+  otherProductId = await createServiceProduct(app, {
+    name: uniqueName('Respite care'),
+    unitOfMeasure: 'session',
+  });
 });
 
 afterAll(async () => {
-  await db?.end();
   await app?.close();
 });
 
-/** Every request goes through here: whatever the input, a 5xx is a bug. */
-async function call<T = Json>(
-  method: Method,
-  path: string,
-  options: { user?: string; body?: unknown } = {},
-): Promise<Reply<T>> {
-  const reply = await app.request<T>(method, path, { user: CW, ...options });
-  if (reply.status >= 500) {
-    throw new Error(`${method} ${path} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
-  }
-  return reply;
-}
+/** Requests as the case worker unless another user is named. */
+const call = <T = Json>(method: HttpMethod, path: string, options: RequestOptions = {}) =>
+  app.request<T>(method, path, { user: CASE_WORKER, ...options });
 
-async function outboxSize(): Promise<number> {
-  const { rows } = await db.query<{ n: number }>('select count(*)::int as n from outbox_message');
-  return rows[0]!.n;
-}
-
-/** Runs a request and proves it recorded no event. */
-async function withoutEvents<T>(send: () => Promise<Reply<T>>): Promise<Reply<T>> {
-  const before = await outboxSize();
-  const reply = await send();
-  expect(await outboxSize()).toBe(before);
-  return reply;
-}
-
-function expectProblem(reply: Reply<Problem>, status: number) {
-  expect(reply.status).toBe(status);
-  expect(reply.contentType).toContain('application/problem+json');
-}
-
-async function product(name: string): Promise<string> {
-  const reply = await call<{ id: string }>('POST', '/service-products', {
-    user: ADMIN,
-    body: {
-      name: `${name} ${randomUUID().slice(0, 8)}`,
-      unitOfMeasure: 'session',
-      payBasedOnAttendance: false,
-      payBasedOnPlacement: false,
-      delivery: { type: 'service-delivery' },
-      paymentOptions: { fixed: 'pay-fixed', minimum: 'pay-billed', maximum: 'pay-maximum' },
-    },
-  });
-  expect(reply.status).toBe(201);
-  return reply.body.id;
-}
-
-async function enrol(name: string, preferredCommunication: string | null = 'email') {
-  const reply = await call<{ id: string }>('POST', '/providers', {
-    user: RM,
-    body: { name, preferredCommunication },
-  });
-  expect(reply.status).toBe(201);
-  return reply.body.id;
-}
+/** A provider preferring `preferredCommunication` (email unless told): PRV-9 sends by it. */
+const enrol = (name: string, preferredCommunication: string | null = 'email') =>
+  enrolProvider(app, name, { details: { preferredCommunication } });
 
 function enquiryBody(providerId: string, overrides: Json = {}): Json {
   return {
@@ -150,7 +90,11 @@ function enquiryBody(providerId: string, overrides: Json = {}): Json {
   };
 }
 
-async function send(providerId: string, overrides: Json = {}, user = CW): Promise<Enquiry> {
+async function send(
+  providerId: string,
+  overrides: Json = {},
+  user = CASE_WORKER,
+): Promise<Enquiry> {
   const reply = await call<Enquiry>('POST', '/service-enquiries', {
     user,
     body: enquiryBody(providerId, overrides),
@@ -173,7 +117,7 @@ describe('asking a provider about a service (PRV-9)', () => {
       units: 2,
       contactMethod: 'email',
       contactMethodSource: 'provider-preference',
-      caseWorker: CW,
+      caseWorker: CASE_WORKER,
       status: 'sent',
       answer: null,
     });
@@ -183,7 +127,7 @@ describe('asking a provider about a service (PRV-9)', () => {
       version: 1,
       aggregateType: 'service-enquiry',
       aggregateId: sent.id,
-      actor: { userId: CW },
+      actor: { userId: CASE_WORKER },
       data: {
         enquiryId: sent.id,
         providerId,
@@ -192,7 +136,7 @@ describe('asking a provider about a service (PRV-9)', () => {
         units: 2,
         contactMethod: 'email',
         contactMethodSource: 'provider-preference',
-        caseWorker: CW,
+        caseWorker: CASE_WORKER,
       },
     });
 
@@ -217,7 +161,7 @@ describe('asking a provider about a service (PRV-9)', () => {
 
   it('PRV-9: with no preferred communication on record the method is required (400 naming contactMethod, no event)', async () => {
     const providerId = await enrol('No Preference Centre', null);
-    const refused = await withoutEvents(() =>
+    const refused = await withoutEvents(app, () =>
       call<Problem>('POST', '/service-enquiries', { body: enquiryBody(providerId) }),
     );
     expectProblem(refused, 400);
@@ -230,7 +174,7 @@ describe('asking a provider about a service (PRV-9)', () => {
 
   it('PRV-9: bad input is refused with problem+json naming the field, and records nothing', async () => {
     const providerId = await enrol('Strict Centre');
-    const backwards = await withoutEvents(() =>
+    const backwards = await withoutEvents(app, () =>
       call<Problem>('POST', '/service-enquiries', {
         body: enquiryBody(providerId, { from: '2026-05-01', to: '2026-04-30' }),
       }),
@@ -240,7 +184,7 @@ describe('asking a provider about a service (PRV-9)', () => {
       { field: 'to', message: expect.stringMatching(/^PRV-9: /) },
     ]);
 
-    const noUnits = await withoutEvents(() =>
+    const noUnits = await withoutEvents(app, () =>
       call<Problem>('POST', '/service-enquiries', { body: enquiryBody(providerId, { units: 0 }) }),
     );
     expectProblem(noUnits, 400);
@@ -256,20 +200,20 @@ describe('asking a provider about a service (PRV-9)', () => {
     });
     expectProblem(unknownField, 400);
 
-    const noProvider = await withoutEvents(() =>
-      call<Problem>('POST', '/service-enquiries', { body: enquiryBody(UNKNOWN) }),
+    const noProvider = await withoutEvents(app, () =>
+      call<Problem>('POST', '/service-enquiries', { body: enquiryBody(UNKNOWN_ID) }),
     );
     expectProblem(noProvider, 404);
-    const noProduct = await withoutEvents(() =>
+    const noProduct = await withoutEvents(app, () =>
       call<Problem>('POST', '/service-enquiries', {
-        body: enquiryBody(providerId, { serviceProductId: UNKNOWN }),
+        body: enquiryBody(providerId, { serviceProductId: UNKNOWN_ID }),
       }),
     );
     expectProblem(noProduct, 404);
 
-    expectProblem(await call<Problem>('GET', `/service-enquiries/${UNKNOWN}`), 404);
+    expectProblem(await call<Problem>('GET', `/service-enquiries/${UNKNOWN_ID}`), 404);
     expectProblem(await call<Problem>('GET', '/service-enquiries/not-a-uuid'), 400);
-    expectProblem(await call<Problem>('GET', `/providers/${UNKNOWN}/service-enquiries`), 404);
+    expectProblem(await call<Problem>('GET', `/providers/${UNKNOWN_ID}/service-enquiries`), 404);
   });
 
   it('PRV-9: a closed provider is not asked (409 naming PRV-9, no event)', async () => {
@@ -279,7 +223,7 @@ describe('asking a provider about a service (PRV-9)', () => {
       body: { action: 'close', reason: 'Retired' },
     });
     expect(closed.status).toBe(200);
-    const refused = await withoutEvents(() =>
+    const refused = await withoutEvents(app, () =>
       call<Problem>('POST', '/service-enquiries', { body: enquiryBody(providerId) }),
     );
     expectProblem(refused, 409);
@@ -295,19 +239,21 @@ describe("recording the provider's response (PRV-9)", () => {
       contactMethodSource: 'provider-preference',
     });
 
-    const seen = await call<Enquiry>('GET', `/service-enquiries/${sent.id}`, { user: PROVIDER });
+    const seen = await call<Enquiry>('GET', `/service-enquiries/${sent.id}`, {
+      user: PROVIDER_USER,
+    });
     expect(seen).toMatchObject({ status: 200, body: { id: sent.id } });
     const own = await call<Page<Enquiry>>(
       'GET',
       `/providers/${DEMO_PROVIDER_ID}/service-enquiries`,
       {
-        user: PROVIDER,
+        user: PROVIDER_USER,
       },
     );
     expect(own.body.items.map((enquiry) => enquiry.id)).toContain(sent.id);
 
     const answered = await call<Enquiry>('POST', `/service-enquiries/${sent.id}/response`, {
-      user: PROVIDER,
+      user: PROVIDER_USER,
       body: {
         response: 'partially-available',
         availableUnits: 2,
@@ -323,7 +269,7 @@ describe("recording the provider's response (PRV-9)", () => {
         availableUnits: 2,
         comments: 'Two places from March; a third from mid-April',
         respondedBy: 'Dana Sunrise (manager)',
-        recordedBy: PROVIDER,
+        recordedBy: PROVIDER_USER,
         via: 'self-service',
       },
     });
@@ -335,7 +281,7 @@ describe("recording the provider's response (PRV-9)", () => {
     ]);
     expect(responded).toMatchObject({
       aggregateType: 'service-enquiry',
-      actor: { userId: PROVIDER },
+      actor: { userId: PROVIDER_USER },
       data: {
         enquiryId: sent.id,
         providerId: DEMO_PROVIDER_ID,
@@ -344,9 +290,9 @@ describe("recording the provider's response (PRV-9)", () => {
         units: 3,
         respondedBy: 'Dana Sunrise (manager)',
         respondedAt: answered.body.answer!.respondedAt,
-        recordedBy: PROVIDER,
+        recordedBy: PROVIDER_USER,
         via: 'self-service',
-        caseWorker: CW,
+        caseWorker: CASE_WORKER,
       },
     });
   });
@@ -363,18 +309,18 @@ describe("recording the provider's response (PRV-9)", () => {
         response: 'available',
         availableUnits: 2,
         respondedBy: 'Chris Chen',
-        recordedBy: CW,
+        recordedBy: CASE_WORKER,
         via: 'staff',
       },
     });
-    const again = await withoutEvents(() =>
+    const again = await withoutEvents(app, () =>
       call<Problem>('POST', `/service-enquiries/${sent.id}/response`, {
         body: { response: 'unavailable' },
       }),
     );
     expectProblem(again, 409);
     expect(again.body.rule).toBe('PRV-9');
-    const cancel = await withoutEvents(() =>
+    const cancel = await withoutEvents(app, () =>
       call<Problem>('POST', `/service-enquiries/${sent.id}/cancel`, { body: {} }),
     );
     expectProblem(cancel, 409);
@@ -390,7 +336,7 @@ describe("recording the provider's response (PRV-9)", () => {
       { response: 'partially-available', availableUnits: 2 },
       { response: 'available', availableUnits: 1 },
     ]) {
-      const refused = await withoutEvents(() =>
+      const refused = await withoutEvents(app, () =>
         call<Problem>('POST', `/service-enquiries/${sent.id}/response`, { body }),
       );
       expectProblem(refused, 400);
@@ -405,7 +351,7 @@ describe("recording the provider's response (PRV-9)", () => {
     const still = await call<Enquiry>('GET', `/service-enquiries/${sent.id}`);
     expect(still.body.status).toBe('sent');
     expectProblem(
-      await call<Problem>('POST', `/service-enquiries/${UNKNOWN}/response`, {
+      await call<Problem>('POST', `/service-enquiries/${UNKNOWN_ID}/response`, {
         body: { response: 'available' },
       }),
       404,
@@ -420,7 +366,7 @@ describe("recording the provider's response (PRV-9)", () => {
     });
     expect(cancelled.body).toMatchObject({
       status: 'cancelled',
-      cancellation: { reason: 'Client placed elsewhere', cancelledBy: CW },
+      cancellation: { reason: 'Client placed elsewhere', cancelledBy: CASE_WORKER },
       answer: null,
     });
     const [, event] = await app.expectEvents(sent.id, [
@@ -431,9 +377,9 @@ describe("recording the provider's response (PRV-9)", () => {
       enquiryId: sent.id,
       providerId,
       reason: 'Client placed elsewhere',
-      cancelledBy: CW,
+      cancelledBy: CASE_WORKER,
     });
-    const late = await withoutEvents(() =>
+    const late = await withoutEvents(app, () =>
       call<Problem>('POST', `/service-enquiries/${sent.id}/response`, {
         body: { response: 'available' },
       }),
@@ -463,14 +409,8 @@ describe('finding enquiries (PRV-9)', () => {
       body: { response: 'unavailable' },
     });
 
-    const ids = async (query: string) => {
-      const reply = await call<Page<Enquiry>>(
-        'GET',
-        `/service-enquiries?providerId=${providerId}&${query}`,
-      );
-      expect(reply.status).toBe(200);
-      return reply.body.items.map((enquiry) => enquiry.id);
-    };
+    const ids = (query: string) =>
+      listIds(app, `/service-enquiries?providerId=${providerId}&${query}`, CASE_WORKER);
     // newest first
     expect(await ids('')).toEqual([byManager.id, summer.id, spring.id]);
     expect(await ids(`serviceProductId=${otherProductId}`)).toEqual([summer.id]);
@@ -508,26 +448,30 @@ describe('who may ask, answer and read (ROLE, ROLE-2)', () => {
     const mine = await send(DEMO_PROVIDER_ID);
 
     expectProblem(
-      await call<Problem>('GET', `/service-enquiries/${foreign.id}`, { user: PROVIDER }),
+      await call<Problem>('GET', `/service-enquiries/${foreign.id}`, { user: PROVIDER_USER }),
       404,
     );
-    const answer = await withoutEvents(() =>
+    const answer = await withoutEvents(app, () =>
       call<Problem>('POST', `/service-enquiries/${foreign.id}/response`, {
-        user: PROVIDER,
+        user: PROVIDER_USER,
         body: { response: 'available' },
       }),
     );
     expectProblem(answer, 404);
     expectProblem(
-      await call<Problem>('GET', `/providers/${providerId}/service-enquiries`, { user: PROVIDER }),
+      await call<Problem>('GET', `/providers/${providerId}/service-enquiries`, {
+        user: PROVIDER_USER,
+      }),
       404,
     );
     expectProblem(
-      await call<Problem>('GET', `/service-enquiries?providerId=${providerId}`, { user: PROVIDER }),
+      await call<Problem>('GET', `/service-enquiries?providerId=${providerId}`, {
+        user: PROVIDER_USER,
+      }),
       404,
     );
     const listed = await call<Page<Enquiry>>('GET', '/service-enquiries?limit=200', {
-      user: PROVIDER,
+      user: PROVIDER_USER,
     });
     const providers = new Set(listed.body.items.map((enquiry) => enquiry.providerId));
     expect([...providers]).toEqual([DEMO_PROVIDER_ID]);
@@ -536,8 +480,8 @@ describe('who may ask, answer and read (ROLE, ROLE-2)', () => {
 
   it('ROLE: operators, finance users, administrators and providers cannot ask; providers cannot cancel (403)', async () => {
     const providerId = await enrol('Guarded Centre');
-    for (const user of ['ops.omar', 'fin.fatima', ADMIN, PROVIDER]) {
-      const refused = await withoutEvents(() =>
+    for (const user of ['ops.omar', 'fin.fatima', ADMIN, PROVIDER_USER]) {
+      const refused = await withoutEvents(app, () =>
         call<Problem>('POST', '/service-enquiries', { user, body: enquiryBody(providerId) }),
       );
       expectProblem(refused, 403);
@@ -545,7 +489,7 @@ describe('who may ask, answer and read (ROLE, ROLE-2)', () => {
     const mine = await send(DEMO_PROVIDER_ID);
     expectProblem(
       await call<Problem>('POST', `/service-enquiries/${mine.id}/cancel`, {
-        user: PROVIDER,
+        user: PROVIDER_USER,
         body: {},
       }),
       403,

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { startProvidersApp, type ProvidersApp } from './support/providers-app.js';
+import { expectProblem, withoutEvents } from './support/expectations.js';
+import { postCreated } from './support/fixtures.js';
+import { startProvidersApp, type HttpMethod, type ProvidersApp } from './support/providers-app.js';
+import type { Json } from './support/types.js';
+import { ADMIN } from './support/users.js';
 
 /** Integration tests of the service registry (DOMAIN.md SVC) over HTTP, real Postgres and Kafka. */
 
-const ADMIN = 'admin.ada';
 const NON_ADMINS = ['rm.rivera', 'cw.chen', 'ops.omar', 'provider.sunrise'];
 const READERS = [
   'admin.ada',
@@ -17,51 +19,18 @@ const READERS = [
   'ops.omar',
 ];
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-type Json = Record<string, unknown>;
 /** A registry record as the API answers it. */
 type Resource = Json & { id: string };
-interface Reply {
-  status: number;
-  contentType: string;
-  body: Json;
-}
 
 let app: ProvidersApp;
-let db: pg.Client;
 
 beforeAll(async () => {
   app = await startProvidersApp();
-  db = new pg.Client({ connectionString: app.databaseUrl });
-  await db.connect();
 });
 
 afterAll(async () => {
-  await db?.end();
   await app?.close();
 });
-
-/** Every request of the suite goes through here: whatever the input, a 5xx is a bug. */
-async function call(method: Method, path: string, options: { user?: string; body?: unknown } = {}) {
-  const reply: Reply = await app.request<Json>(method, path, options);
-  if (reply.status >= 500) {
-    throw new Error(`${method} ${path} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
-  }
-  return reply;
-}
-
-async function outboxSize(): Promise<number> {
-  const { rows } = await db.query<{ n: number }>('select count(*)::int as n from outbox_message');
-  return rows[0]!.n;
-}
-
-/** Runs a request and proves it recorded no event: nothing reached the outbox (ADR 0005). */
-async function withoutEvents(send: () => Promise<Reply>): Promise<Reply> {
-  const before = await outboxSize();
-  const reply = await send();
-  expect(await outboxSize()).toBe(before);
-  return reply;
-}
 
 const CREATED = 'service-product.created';
 const UPDATED = 'service-product.updated';
@@ -92,26 +61,13 @@ function productBody(overrides: Json = {}): Json {
 /** A product paid by invoice, tracking no attendance. */
 const byInvoice = { payBasedOnAttendance: false, attendanceTracking: {} };
 
-async function createProduct(overrides: Json = {}): Promise<Resource> {
-  const reply = await call('POST', '/service-products', {
-    user: ADMIN,
-    body: productBody(overrides),
-  });
-  expect(reply.status).toBe(201);
-  return reply.body as Resource;
-}
+const createProduct = (overrides: Json = {}) =>
+  postCreated<Resource>(app, '/service-products', productBody(overrides), ADMIN);
 
-async function addRate(productId: string, body: Json): Promise<Resource> {
-  const reply = await call('POST', `/service-products/${productId}/rates`, { user: ADMIN, body });
-  expect(reply.status).toBe(201);
-  return reply.body as Resource;
-}
+const addRate = (productId: string, body: Json) =>
+  postCreated<Resource>(app, `/service-products/${productId}/rates`, body, ADMIN);
 
-async function create(path: string, body: Json): Promise<Resource> {
-  const reply = await call('POST', path, { user: ADMIN, body });
-  expect(reply.status).toBe(201);
-  return reply.body as Resource;
-}
+const create = (path: string, body: Json) => postCreated<Resource>(app, path, body, ADMIN);
 
 const namesOf = (page: Json) => (page['items'] as Json[]).map((item) => item['name']);
 
@@ -139,7 +95,7 @@ describe('service products (SVC-1, SVC-3 … SVC-10)', () => {
       updatedBy: ADMIN,
     });
     expect(
-      (await call('GET', `/service-products/${product.id}`, { user: 'cw.chen' })).body,
+      (await app.request('GET', `/service-products/${product.id}`, { user: 'cw.chen' })).body,
     ).toEqual(product);
 
     const [created] = await app.expectEvents(product.id, [CREATED]);
@@ -175,7 +131,7 @@ describe('service products (SVC-1, SVC-3 … SVC-10)', () => {
     expect(traditional['paymentChannels']).toEqual(['placement']);
 
     const search = async (query: string) =>
-      (await call('GET', `/service-products?${query}`, { user: 'rm.rivera' })).body;
+      (await app.request('GET', `/service-products?${query}`, { user: 'rm.rivera' })).body;
     expect(namesOf(await search('name=FOSTER%20CARE'))).toEqual([
       'Special-needs foster care',
       'Traditional Foster Care',
@@ -197,8 +153,8 @@ describe('service products (SVC-1, SVC-3 … SVC-10)', () => {
   });
 
   it('SVC-6: a configuration that breaks attendance rules is refused with 400 naming each field and rule; nothing is stored or announced', async () => {
-    const reply = await withoutEvents(() =>
-      call('POST', '/service-products', {
+    const reply = await withoutEvents(app, () =>
+      app.request('POST', '/service-products', {
         user: ADMIN,
         body: productBody({
           name: 'Broken roster product',
@@ -210,8 +166,7 @@ describe('service products (SVC-1, SVC-3 … SVC-10)', () => {
         }),
       }),
     );
-    expect(reply.status).toBe(400);
-    expect(reply.contentType).toContain('application/problem+json');
+    expectProblem(reply, 400);
     expect(reply.body['errors']).toEqual([
       {
         field: 'attendanceTracking.dailyAttendance',
@@ -223,13 +178,13 @@ describe('service products (SVC-1, SVC-3 … SVC-10)', () => {
       },
     ]);
     expect(
-      (await call('GET', '/service-products?name=broken', { user: ADMIN })).body,
+      (await app.request('GET', '/service-products?name=broken', { user: ADMIN })).body,
     ).toMatchObject({ total: 0 });
   });
 
   it('SVC-4: a product cannot be paid both by attendance and by placement (400 naming SVC-4)', async () => {
-    const reply = await withoutEvents(() =>
-      call('POST', '/service-products', {
+    const reply = await withoutEvents(app, () =>
+      app.request('POST', '/service-products', {
         user: ADMIN,
         body: productBody({ name: 'Both ways', payBasedOnPlacement: true }),
       }),
@@ -249,16 +204,18 @@ describe('service products (SVC-1, SVC-3 … SVC-10)', () => {
       { payBasedOnAttendance: false, approvalCheckPercentage: 10 },
       { payBasedOnPlacement: true },
     ]) {
-      const reply = await withoutEvents(() => call('PATCH', path, { user: ADMIN, body: change }));
+      const reply = await withoutEvents(app, () =>
+        app.request('PATCH', path, { user: ADMIN, body: change }),
+      );
       expect(reply).toMatchObject({
         status: 409,
         contentType: expect.stringContaining('application/problem+json'),
         body: { rule: 'SVC-4', detail: expect.stringContaining(Object.keys(change)[0]!) },
       });
     }
-    expect((await call('GET', path, { user: ADMIN })).body).toEqual(product);
+    expect((await app.request('GET', path, { user: ADMIN })).body).toEqual(product);
 
-    const repeated = await call('PATCH', path, {
+    const repeated = await app.request('PATCH', path, {
       user: ADMIN,
       body: { payBasedOnAttendance: true, payBasedOnPlacement: false, approvalCheckPercentage: 10 },
     });
@@ -290,7 +247,7 @@ describe('service products (SVC-1, SVC-3 … SVC-10)', () => {
       mandatoryCourseCodes: ['CPR', 'FIRST-AID'],
     };
     const path = `/service-products/${product.id}`;
-    const reply = await call('PATCH', path, { user: ADMIN, body: change });
+    const reply = await app.request('PATCH', path, { user: ADMIN, body: change });
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({
       ...change,
@@ -310,15 +267,17 @@ describe('service products (SVC-1, SVC-3 … SVC-10)', () => {
       'mandatoryCourseCodes',
     ]);
 
-    const again = await withoutEvents(() => call('PATCH', path, { user: ADMIN, body: change }));
+    const again = await withoutEvents(app, () =>
+      app.request('PATCH', path, { user: ADMIN, body: change }),
+    );
     expect(again).toMatchObject({ status: 200, body: { updatedAt: reply.body['updatedAt'] } });
   });
 
   it('SVC-6: a change is judged with the stored pay-by flags: a roster-paid product cannot switch to attendance reporting', async () => {
     const product = await createProduct({ name: 'After-school club' });
     const path = `/service-products/${product.id}`;
-    const reply = await withoutEvents(() =>
-      call('PATCH', path, {
+    const reply = await withoutEvents(app, () =>
+      app.request('PATCH', path, {
         user: ADMIN,
         body: { attendanceTracking: { reportingMethod: 'attendance' }, approvalCheckPercentage: 5 },
       }),
@@ -334,12 +293,12 @@ describe('service products (SVC-1, SVC-3 … SVC-10)', () => {
         ],
       },
     });
-    expect((await call('GET', path, { user: ADMIN })).body).toEqual(product);
+    expect((await app.request('GET', path, { user: ADMIN })).body).toEqual(product);
   });
 
   it('SVC-9: one delivery per client needs a service for multiple clients (400 naming SVC-9)', async () => {
-    const reply = await withoutEvents(() =>
-      call('POST', '/service-products', {
+    const reply = await withoutEvents(app, () =>
+      app.request('POST', '/service-products', {
         user: ADMIN,
         body: productBody({ delivery: { type: 'service-delivery', multipleDeliveries: true } }),
       }),
@@ -363,15 +322,15 @@ describe('service products (SVC-1, SVC-3 … SVC-10)', () => {
     const path = `/service-products/${product.id}/payment-options`;
     const options = { fixed: 'pay-billed', minimum: 'pay-nothing', maximum: 'pay-nothing' };
 
-    const reply = await call('PUT', path, { user: ADMIN, body: options });
+    const reply = await app.request('PUT', path, { user: ADMIN, body: options });
     expect(reply).toMatchObject({ status: 200, body: { id: product.id, paymentOptions: options } });
     expect(
-      await withoutEvents(() => call('PUT', path, { user: ADMIN, body: options })),
+      await withoutEvents(app, () => app.request('PUT', path, { user: ADMIN, body: options })),
     ).toMatchObject({
       status: 200,
     });
-    const invalid = await withoutEvents(() =>
-      call('PUT', path, { user: ADMIN, body: { ...options, maximum: 'pay-billed' } }),
+    const invalid = await withoutEvents(app, () =>
+      app.request('PUT', path, { user: ADMIN, body: { ...options, maximum: 'pay-billed' } }),
     );
     expect(invalid).toMatchObject({ status: 400, body: { errors: [{ field: 'maximum' }] } });
 
@@ -385,8 +344,8 @@ describe('service products (SVC-1, SVC-3 … SVC-10)', () => {
 
   it('SVC-1: a service group that does not exist is a 400 naming the list entry', async () => {
     const group = await create('/service-groups', { name: 'Therapies' });
-    const reply = await withoutEvents(() =>
-      call('POST', '/service-products', {
+    const reply = await withoutEvents(app, () =>
+      app.request('POST', '/service-products', {
         user: ADMIN,
         body: productBody({ name: 'Orphan', serviceGroupIds: [group.id, randomUUID()] }),
       }),
@@ -433,7 +392,7 @@ describe('rates (SVC-2)', () => {
       effectiveTo: null,
     });
 
-    const { rows } = await db.query(
+    const rows = await app.query(
       'select fixed_cents, minimum_cents from service_product_rate where service_product_id = $1 order by effective_from',
       [product.id],
     );
@@ -442,7 +401,7 @@ describe('rates (SVC-2)', () => {
       { fixed_cents: null, minimum_cents: '8050' },
     ]);
 
-    const listed = (await call('GET', ratesOf(product), { user: 'fin.fatima' })).body;
+    const listed = (await app.request('GET', ratesOf(product), { user: 'fin.fatima' })).body;
     expect(listed).toMatchObject({ total: 2, items: [fixed, range] });
 
     const [, added] = await app.expectEvents(product.id, [CREATED, RATE_CHANGED, RATE_CHANGED]);
@@ -472,8 +431,8 @@ describe('rates (SVC-2)', () => {
       { effectiveFrom: '2025-12-01', effectiveTo: '2026-01-01' },
       { effectiveFrom: '2025-01-01' },
     ]) {
-      const reply = await withoutEvents(() =>
-        call('POST', ratesOf(product), {
+      const reply = await withoutEvents(app, () =>
+        app.request('POST', ratesOf(product), {
           user: ADMIN,
           body: { kind: 'range', maximum: '120.00', ...period },
         }),
@@ -484,7 +443,9 @@ describe('rates (SVC-2)', () => {
         body: { rule: 'SVC-2', detail: expect.stringContaining(first.id) },
       });
     }
-    expect((await call('GET', ratesOf(product), { user: ADMIN })).body).toMatchObject({ total: 1 });
+    expect((await app.request('GET', ratesOf(product), { user: ADMIN })).body).toMatchObject({
+      total: 1,
+    });
 
     await addRate(product.id, { kind: 'fixed', amount: '105.00', effectiveFrom: '2026-07-01' });
     await app.expectEvents(product.id, [CREATED, RATE_CHANGED, RATE_CHANGED]);
@@ -494,14 +455,16 @@ describe('rates (SVC-2)', () => {
     const product = await createProduct({ name: 'Contended rates' });
     const replies = await Promise.all(
       [100, 101, 102, 103, 104].map((amount) =>
-        call('POST', ratesOf(product), {
+        app.request('POST', ratesOf(product), {
           user: ADMIN,
           body: { kind: 'fixed', amount: `${amount}.00`, effectiveFrom: '2026-01-01' },
         }),
       ),
     );
     expect(replies.map((reply) => reply.status).sort()).toEqual([201, 409, 409, 409, 409]);
-    expect((await call('GET', ratesOf(product), { user: ADMIN })).body).toMatchObject({ total: 1 });
+    expect((await app.request('GET', ratesOf(product), { user: ADMIN })).body).toMatchObject({
+      total: 1,
+    });
     await app.expectEvents(product.id, [CREATED, RATE_CHANGED]);
   });
 
@@ -519,14 +482,17 @@ describe('rates (SVC-2)', () => {
       effectiveFrom: '2026-07-01',
     });
     const onDate = async (date: string) =>
-      (await call('GET', `${ratesOf(product)}/in-effect?date=${date}`, { user: 'cw.chen' })).body;
+      (await app.request('GET', `${ratesOf(product)}/in-effect?date=${date}`, { user: 'cw.chen' }))
+        .body;
 
     expect(await onDate('2026-06-30')).toEqual({ date: '2026-06-30', rate: first });
     expect(await onDate('2026-07-01')).toEqual({ date: '2026-07-01', rate: second });
     expect(await onDate('2040-02-29')).toEqual({ date: '2040-02-29', rate: second });
     expect(await onDate('2025-12-31')).toEqual({ date: '2025-12-31', rate: null });
     expect(
-      await call('GET', `${ratesOf(product)}/in-effect?date=2026-02-30`, { user: 'cw.chen' }),
+      await app.request('GET', `${ratesOf(product)}/in-effect?date=2026-02-30`, {
+        user: 'cw.chen',
+      }),
     ).toMatchObject({ status: 400, body: { errors: [{ field: 'date', message: 'no such day' }] } });
   });
 
@@ -538,21 +504,24 @@ describe('rates (SVC-2)', () => {
       effectiveFrom: '2026-01-01',
     });
     const endFirst = (effectiveTo: string) =>
-      call('POST', `${ratesOf(product)}/${first.id}/end`, { user: ADMIN, body: { effectiveTo } });
+      app.request('POST', `${ratesOf(product)}/${first.id}/end`, {
+        user: ADMIN,
+        body: { effectiveTo },
+      });
 
     const ended = await endFirst('2026-06-30');
     expect(ended).toMatchObject({ status: 200, body: { id: first.id, effectiveTo: '2026-06-30' } });
     await addRate(product.id, { kind: 'fixed', amount: '110.00', effectiveFrom: '2026-07-01' });
 
-    expect(await withoutEvents(() => endFirst('2026-07-15'))).toMatchObject({
+    expect(await withoutEvents(app, () => endFirst('2026-07-15'))).toMatchObject({
       status: 409,
       body: { rule: 'SVC-2' },
     });
-    expect(await withoutEvents(() => endFirst('2025-12-31'))).toMatchObject({
+    expect(await withoutEvents(app, () => endFirst('2025-12-31'))).toMatchObject({
       status: 400,
       body: { errors: [{ field: 'effectiveTo', message: expect.stringMatching(/^SVC-2: /) }] },
     });
-    expect(await withoutEvents(() => endFirst('2026-06-30'))).toMatchObject({ status: 200 });
+    expect(await withoutEvents(app, () => endFirst('2026-06-30'))).toMatchObject({ status: 200 });
 
     const [, , endedEvent] = await app.expectEvents(product.id, [
       CREATED,
@@ -575,9 +544,11 @@ describe('rates (SVC-2)', () => {
       maximum: '20.00',
       effectiveFrom: '2026-01-01',
     });
-    const removed = await call('DELETE', `${ratesOf(product)}/${rate.id}`, { user: ADMIN });
+    const removed = await app.request('DELETE', `${ratesOf(product)}/${rate.id}`, { user: ADMIN });
     expect(removed.status).toBe(204);
-    expect((await call('GET', ratesOf(product), { user: ADMIN })).body).toMatchObject({ total: 0 });
+    expect((await app.request('GET', ratesOf(product), { user: ADMIN })).body).toMatchObject({
+      total: 0,
+    });
     await addRate(product.id, { kind: 'fixed', amount: '15.00', effectiveFrom: '2026-01-01' });
 
     const [, , removedEvent] = await app.expectEvents(product.id, [
@@ -608,8 +579,8 @@ describe('rates (SVC-2)', () => {
       amount: '1.00',
       effectiveFrom: '2026-01-01',
     });
-    const reply = await withoutEvents(() =>
-      call('DELETE', `${ratesOf(other)}/${rate.id}`, { user: ADMIN }),
+    const reply = await withoutEvents(app, () =>
+      app.request('DELETE', `${ratesOf(other)}/${rate.id}`, { user: ADMIN }),
     );
     expect(reply).toMatchObject({ status: 404, body: { title: 'Rate not found' } });
   });
@@ -635,12 +606,12 @@ describe('service groups and absence reasons (SVC-1, SVC-11)', () => {
     expect(noShow).toMatchObject({ payable: false, deductible: false, createdBy: ADMIN });
 
     const list = async (query: string) =>
-      namesOf((await call('GET', `/absence-reasons?${query}`, { user: 'rm.rivera' })).body);
+      namesOf((await app.request('GET', `/absence-reasons?${query}`, { user: 'rm.rivera' })).body);
     expect(await list('payable=true')).toEqual(['Family bereavement']);
     expect(await list('deductible=true')).toEqual(['Pre-arranged absence']);
     expect(await list('payable=false&deductible=false')).toEqual(['No show']);
 
-    const changed = await call('PATCH', `/absence-reasons/${noShow.id}`, {
+    const changed = await app.request('PATCH', `/absence-reasons/${noShow.id}`, {
       user: ADMIN,
       body: { deductible: true },
     });
@@ -651,7 +622,7 @@ describe('service groups and absence reasons (SVC-1, SVC-11)', () => {
   it('names of absence reasons and service groups are unique whatever their case (409 naming the field)', async () => {
     await create('/absence-reasons', { name: 'Illness', payable: true, deductible: false });
     expect(
-      await call('POST', '/absence-reasons', {
+      await app.request('POST', '/absence-reasons', {
         user: ADMIN,
         body: { name: 'ILLNESS', payable: false, deductible: false },
       }),
@@ -660,7 +631,7 @@ describe('service groups and absence reasons (SVC-1, SVC-11)', () => {
     await create('/service-groups', { name: 'Counselling' });
     const other = await create('/service-groups', { name: 'Mentoring' });
     expect(
-      await call('PATCH', `/service-groups/${other.id}`, {
+      await app.request('PATCH', `/service-groups/${other.id}`, {
         user: ADMIN,
         body: { name: 'counselling' },
       }),
@@ -670,7 +641,7 @@ describe('service groups and absence reasons (SVC-1, SVC-11)', () => {
   it('SVC-1: service groups are searched by name, described and renamed', async () => {
     const group = await create('/service-groups', { name: 'Youth services' });
     expect(group).toMatchObject({ description: null, createdBy: ADMIN });
-    const renamed = await call('PATCH', `/service-groups/${group.id}`, {
+    const renamed = await app.request('PATCH', `/service-groups/${group.id}`, {
       user: ADMIN,
       body: { name: 'Youth programmes', description: 'Mentoring and after-school programmes' },
     });
@@ -678,7 +649,8 @@ describe('service groups and absence reasons (SVC-1, SVC-11)', () => {
       status: 200,
       body: { name: 'Youth programmes', updatedBy: ADMIN },
     });
-    const found = (await call('GET', '/service-groups?name=YOUTH', { user: 'ops.omar' })).body;
+    const found = (await app.request('GET', '/service-groups?name=YOUTH', { user: 'ops.omar' }))
+      .body;
     expect(namesOf(found)).toEqual(['Youth programmes']);
   });
 });
@@ -704,7 +676,7 @@ describe('who may do what (ROLE) and bad input (ARCHITECTURE rule 9)', () => {
     });
   });
 
-  const writes = (): [Method, string, Json | undefined][] => [
+  const writes = (): [HttpMethod, string, Json | undefined][] => [
     ['POST', '/service-products', productBody({ name: 'Not by you' })],
     ['PATCH', `/service-products/${product.id}`, { approvalCheckPercentage: 5 }],
     [
@@ -739,7 +711,7 @@ describe('who may do what (ROLE) and bad input (ARCHITECTURE rule 9)', () => {
   it('ROLE: only administrators change the registry; everyone else gets 403 problem+json and nothing changes', async () => {
     for (const user of NON_ADMINS) {
       for (const [method, path, body] of writes()) {
-        const reply = await withoutEvents(() => call(method, path, { user, body }));
+        const reply = await withoutEvents(app, () => app.request(method, path, { user, body }));
         expect({ user, method, path, status: reply.status }).toEqual({
           user,
           method,
@@ -751,38 +723,40 @@ describe('who may do what (ROLE) and bad input (ARCHITECTURE rule 9)', () => {
       }
     }
     for (const [method, path, body] of writes()) {
-      expect((await call(method, path, { body })).status).toBe(401);
+      expect((await app.request(method, path, { body })).status).toBe(401);
     }
-    expect((await call('GET', `/service-products/${product.id}`, { user: ADMIN })).body).toEqual(
-      product,
-    );
     expect(
-      (await call('GET', `/service-products/${product.id}/rates`, { user: ADMIN })).body,
+      (await app.request('GET', `/service-products/${product.id}`, { user: ADMIN })).body,
+    ).toEqual(product);
+    expect(
+      (await app.request('GET', `/service-products/${product.id}/rates`, { user: ADMIN })).body,
     ).toMatchObject({
       items: [rate],
     });
-    expect((await call('GET', `/service-groups/${group.id}`, { user: ADMIN })).body).toEqual(group);
-    expect((await call('GET', `/absence-reasons/${reason.id}`, { user: ADMIN })).body).toEqual(
-      reason,
+    expect((await app.request('GET', `/service-groups/${group.id}`, { user: ADMIN })).body).toEqual(
+      group,
     );
+    expect(
+      (await app.request('GET', `/absence-reasons/${reason.id}`, { user: ADMIN })).body,
+    ).toEqual(reason);
   });
 
   it('ROLE: agency staff and operators read the registry; provider self-service users do not', async () => {
     for (const path of reads()) {
       for (const user of READERS) {
-        expect({ user, path, status: (await call('GET', path, { user })).status }).toEqual({
+        expect({ user, path, status: (await app.request('GET', path, { user })).status }).toEqual({
           user,
           path,
           status: 200,
         });
       }
-      expect((await call('GET', path, { user: 'provider.sunrise' })).status).toBe(403);
+      expect((await app.request('GET', path, { user: 'provider.sunrise' })).status).toBe(403);
     }
   });
 
   it('unknown ids are 404 naming what was not found; malformed ids are 400', async () => {
     const unknown = randomUUID();
-    const notFound: [Method, string, Json | undefined, string][] = [
+    const notFound: [HttpMethod, string, Json | undefined, string][] = [
       ['GET', `/service-products/${unknown}`, undefined, 'Service product'],
       ['PATCH', `/service-products/${unknown}`, { approvalCheckPercentage: 1 }, 'Service product'],
       ['PUT', `/service-products/${unknown}/payment-options`, paymentOptions, 'Service product'],
@@ -812,7 +786,9 @@ describe('who may do what (ROLE) and bad input (ARCHITECTURE rule 9)', () => {
       ['PATCH', `/absence-reasons/${unknown}`, { payable: true }, 'Absence reason'],
     ];
     for (const [method, path, body, what] of notFound) {
-      const reply = await withoutEvents(() => call(method, path, { user: ADMIN, body }));
+      const reply = await withoutEvents(app, () =>
+        app.request(method, path, { user: ADMIN, body }),
+      );
       expect({ method, path, status: reply.status, title: reply.body['title'] }).toEqual({
         method,
         path,
@@ -826,8 +802,8 @@ describe('who may do what (ROLE) and bad input (ARCHITECTURE rule 9)', () => {
       `/service-products/${product.id}/rates/nope/end`,
     ]) {
       const reply = path.endsWith('/end')
-        ? await call('POST', path, { user: ADMIN, body: { effectiveTo: '2027-01-01' } })
-        : await call('GET', path, { user: ADMIN });
+        ? await app.request('POST', path, { user: ADMIN, body: { effectiveTo: '2027-01-01' } })
+        : await app.request('GET', path, { user: ADMIN });
       expect(reply).toMatchObject({
         status: 400,
         body: { errors: [{ message: 'must be a UUID' }] },
@@ -836,7 +812,7 @@ describe('who may do what (ROLE) and bad input (ARCHITECTURE rule 9)', () => {
   });
 
   it('bad bodies are 400 problem+json naming each field, and change nothing', async () => {
-    const cases: [Method, string, unknown, string[]][] = [
+    const cases: [HttpMethod, string, unknown, string[]][] = [
       [
         'POST',
         '/service-products',
@@ -867,21 +843,22 @@ describe('who may do what (ROLE) and bad input (ARCHITECTURE rule 9)', () => {
       ['POST', '/service-groups', { name: 'Extra', colour: 'red' }, ['(root)']],
     ];
     for (const [method, path, body, fields] of cases) {
-      const reply = await withoutEvents(() => call(method, path, { user: ADMIN, body }));
-      expect(reply.status).toBe(400);
-      expect(reply.contentType).toContain('application/problem+json');
+      const reply = await withoutEvents(app, () =>
+        app.request(method, path, { user: ADMIN, body }),
+      );
+      expectProblem(reply, 400);
       const named = (reply.body['errors'] as { field: string }[]).map((error) => error.field);
       expect({ path, named: named.sort() }).toEqual({ path, named: [...fields].sort() });
     }
-    expect((await call('GET', `/service-products/${product.id}`, { user: ADMIN })).body).toEqual(
-      product,
-    );
+    expect(
+      (await app.request('GET', `/service-products/${product.id}`, { user: ADMIN })).body,
+    ).toEqual(product);
   });
 });
 
 describe('API documentation', () => {
   it('SVC-2: the OpenAPI document says amounts are decimal strings, never JSON numbers', async () => {
-    const reply = await call('GET', '/docs-json');
+    const reply = await app.request('GET', '/docs-json');
     const paths = reply.body['paths'] as Record<string, Record<string, Json>>;
     const addRate = paths['/service-products/{productId}/rates']?.['post'];
     const schema = JSON.stringify(addRate?.['requestBody']);

@@ -1,26 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createTestDatabase, type TestDatabase } from '@platform/testing';
-import { openProvidersDatabase } from '../src/database.js';
 import { Member, ProviderMembership } from '../src/provider-members/provider-members.entities.js';
 import { Provider } from '../src/providers/provider.entity.js';
 import { findMembersMissingCourses } from '../src/trainings/training-compliance.js';
 import { MemberTraining } from '../src/trainings/training.entities.js';
 import type { TrainingStatus } from '../src/trainings/training.rules.js';
+import { startProvidersDatabase, type ProvidersDatabase } from './support/providers-database.js';
 
-let database: TestDatabase;
+let database: ProvidersDatabase;
 let orm: MikroORM;
 const audit = { createdBy: 'rm.rivera', updatedBy: 'rm.rivera' };
 
 beforeAll(async () => {
-  database = await createTestDatabase('providers_training_compliance');
-  orm = await openProvidersDatabase(database.url);
+  database = await startProvidersDatabase('providers_training_compliance');
+  orm = database.orm;
 });
 
 afterAll(async () => {
-  await orm?.close();
-  await database?.drop();
+  await database?.close();
 });
 
 async function newProvider(): Promise<string> {

@@ -1,21 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { DEMO_PROVIDER_ID } from '@platform/auth';
 import { serviceProductExample } from '../src/service-registry/service-products/service-product.schemas.js';
+import { expectForbiddenFor, expectProblem } from './support/expectations.js';
+import {
+  addMember,
+  createServiceProduct,
+  enrolProvider,
+  insertDemoProvider,
+  postCreated,
+  UNKNOWN_ID,
+} from './support/fixtures.js';
 import { startProvidersApp, type ProvidersApp } from './support/providers-app.js';
+import type { Page, Problem } from './support/types.js';
+import {
+  ADMIN,
+  CASE_WORKER,
+  FACILITY_MANAGER,
+  OPERATOR,
+  PROVIDER_USER,
+  RM,
+  SUPERVISOR,
+} from './support/users.js';
 
 let app: ProvidersApp;
-const ADMIN = 'admin.ada';
-const RM = 'rm.rivera';
-const SUPERVISOR = 'sup.sato';
-const FACILITY_MANAGER = 'fm.fischer';
-const CASE_WORKER = 'cw.chen';
-const OPERATOR = 'ops.omar';
-const PROVIDER_USER = 'provider.sunrise';
-const UNKNOWN = '6f1c1f43-0000-4000-8000-000000000000';
-
-type Problem = { status: number; rule?: string; errors?: { field: string; message: string }[] };
 type Course = { id: string; code: string; name: string; serviceProductId: string | null };
 type Training = {
   id: string;
@@ -32,59 +40,21 @@ type Training = {
   units: number | null;
   waiverReason: string | null;
 };
-type Page<T> = { items: T[]; total: number; limit: number; offset: number };
-
-let db: pg.Client;
 
 beforeAll(async () => {
   app = await startProvidersApp();
-  db = new pg.Client({ connectionString: app.databaseUrl });
-  await db.connect();
-  // ROLE-2: the seeded provider of the development issuer's provider.sunrise user
-  await db.query(
-    "insert into provider (id, name, status, enrolled_by) values ($1, 'Sunrise Day Care', 'approved', 'seed')",
-    [DEMO_PROVIDER_ID],
-  );
+  await insertDemoProvider(app);
 });
 afterAll(async () => {
-  await db?.end();
   await app?.close();
 });
 
-async function enrol(name: string): Promise<string> {
-  const response = await app.request<{ id: string }>('POST', '/providers', {
-    user: RM,
-    body: { name },
-  });
-  expect(response.status).toBe(201);
-  return response.body.id;
-}
+/** The registry's example product, without mandatory courses of its own. */
+const serviceProduct = (name: string) =>
+  createServiceProduct(app, { ...serviceProductExample, name, mandatoryCourseCodes: [] });
 
-/** A new person as a member of the provider from 2025-01-01 (open-ended). */
-async function member(providerId: string, name: string): Promise<string> {
-  const response = await app.request<{ memberId: string }>(
-    'POST',
-    `/providers/${providerId}/members`,
-    { user: RM, body: { name, role: 'staff', from: '2025-01-01' } },
-  );
-  expect(response.status).toBe(201);
-  return response.body.memberId;
-}
-
-async function serviceProduct(name: string): Promise<string> {
-  const response = await app.request<{ id: string }>('POST', '/service-products', {
-    user: ADMIN,
-    body: { ...serviceProductExample, name, mandatoryCourseCodes: [] },
-  });
-  expect(response.status).toBe(201);
-  return response.body.id;
-}
-
-async function course(body: Record<string, unknown>): Promise<Course> {
-  const response = await app.request<Course>('POST', '/training-courses', { user: ADMIN, body });
-  expect(response.status).toBe(201);
-  return response.body;
-}
+const course = (body: Record<string, unknown>) =>
+  postCreated<Course>(app, '/training-courses', body, ADMIN);
 
 function record(memberId: string, body: Record<string, unknown>, user = RM) {
   return app.request<Training & Problem>('POST', `/members/${memberId}/trainings`, { user, body });
@@ -118,8 +88,7 @@ describe('training course registry (CRD-4)', () => {
       user: ADMIN,
       body: { code: code.toUpperCase(), name: 'Another', defaultCredits: 1 },
     });
-    expect(again.status).toBe(409);
-    expect(again.contentType).toContain('application/problem+json');
+    expectProblem(again, 409);
     expect(again.body.errors).toEqual([{ field: 'code', message: 'already in use' }]);
   });
 
@@ -150,7 +119,7 @@ describe('training course registry (CRD-4)', () => {
       user: FACILITY_MANAGER,
     });
     expect(one.body).toMatchObject({ id: coded.id, name: 'Medication handling' });
-    expect((await app.request('GET', `/training-courses/${UNKNOWN}`, { user: RM })).status).toBe(
+    expect((await app.request('GET', `/training-courses/${UNKNOWN_ID}`, { user: RM })).status).toBe(
       404,
     );
   });
@@ -206,7 +175,7 @@ describe('training course registry (CRD-4)', () => {
         'creditVariations.0',
       ],
       [
-        { code: 'X', name: 'Unknown product', defaultCredits: 1, serviceProductId: UNKNOWN },
+        { code: 'X', name: 'Unknown product', defaultCredits: 1, serviceProductId: UNKNOWN_ID },
         'serviceProductId',
       ],
     ];
@@ -219,9 +188,9 @@ describe('training course registry (CRD-4)', () => {
 
   it('ROLE: only administrators configure courses; provider users do not read the registry', async () => {
     const body = { code: uniqueCode('ROLE'), name: 'Not allowed', defaultCredits: 1 };
-    for (const user of [RM, CASE_WORKER, OPERATOR, PROVIDER_USER]) {
-      expect((await app.request('POST', '/training-courses', { user, body })).status).toBe(403);
-    }
+    await expectForbiddenFor([RM, CASE_WORKER, OPERATOR, PROVIDER_USER], (user) =>
+      app.request('POST', '/training-courses', { user, body }),
+    );
     expect((await app.request('GET', '/training-courses', { user: PROVIDER_USER })).status).toBe(
       403,
     );
@@ -231,8 +200,8 @@ describe('training course registry (CRD-4)', () => {
 
 describe('unmanaged trainings (CRD-4)', () => {
   it('CRD-4: a free-text course with its training provider is recorded completed and announced once', async () => {
-    const providerId = await enrol('Maple Foster Home');
-    const memberId = await member(providerId, 'Ana Park');
+    const providerId = await enrolProvider(app, 'Maple Foster Home');
+    const memberId = await addMember(app, providerId, 'Ana Park');
     const recorded = await record(memberId, {
       kind: 'unmanaged',
       courseName: 'Trauma-informed care',
@@ -270,8 +239,8 @@ describe('unmanaged trainings (CRD-4)', () => {
   });
 
   it('CRD-4: a registered course takes its name from the registry; units are optional', async () => {
-    const providerId = await enrol('Birch Foster Home');
-    const memberId = await member(providerId, 'Ben Ortiz');
+    const providerId = await enrolProvider(app, 'Birch Foster Home');
+    const memberId = await addMember(app, providerId, 'Ben Ortiz');
     const registered = await course({
       code: uniqueCode('CPR'),
       name: 'CPR basics',
@@ -298,8 +267,8 @@ describe('unmanaged trainings (CRD-4)', () => {
   });
 
   it('CRD-4: refused unmanaged trainings answer 400 naming the field and publish nothing', async () => {
-    const providerId = await enrol('Cedar Foster Home');
-    const memberId = await member(providerId, 'Cy Lee');
+    const providerId = await enrolProvider(app, 'Cedar Foster Home');
+    const memberId = await addMember(app, providerId, 'Cy Lee');
     const cases: [Record<string, unknown>, string][] = [
       [
         { kind: 'unmanaged', courseName: 'Free text', completedOn: '2025-01-01' },
@@ -336,13 +305,11 @@ describe('unmanaged trainings (CRD-4)', () => {
     ];
     for (const [body, field] of cases) {
       const reply = await record(memberId, body);
-      expect(reply.status).toBe(400);
-      expect(reply.contentType).toContain('application/problem+json');
-      expect(reply.body.errors?.map((error) => error.field)).toContain(field);
+      expectProblem(reply, 400, { field: field });
     }
     expect(
       (
-        await record(UNKNOWN, {
+        await record(UNKNOWN_ID, {
           kind: 'unmanaged',
           courseName: 'x',
           trainingProviderName: 'y',
@@ -374,9 +341,9 @@ describe('managed trainings (CRD-4)', () => {
   }
 
   it('CRD-4: a provider training for participants: assigned, approved, completed with date and units', async () => {
-    const providerId = await enrol('Oak Foster Home');
-    const first = await member(providerId, 'Dee Ray');
-    const second = await member(providerId, 'Eve Sun');
+    const providerId = await enrolProvider(app, 'Oak Foster Home');
+    const first = await addMember(app, providerId, 'Dee Ray');
+    const second = await addMember(app, providerId, 'Eve Sun');
     const { productId, course: pfa } = await trainingProduct();
 
     const assigned = await app.request<{ items: Training[] } & Problem>(
@@ -465,8 +432,8 @@ describe('managed trainings (CRD-4)', () => {
   });
 
   it('CRD-4: waiving needs a reason and is announced once', async () => {
-    const providerId = await enrol('Pine Foster Home');
-    const memberId = await member(providerId, 'Fay Grant');
+    const providerId = await enrolProvider(app, 'Pine Foster Home');
+    const memberId = await addMember(app, providerId, 'Fay Grant');
     const { productId, course: pfa } = await trainingProduct();
     const assigned = await record(memberId, {
       kind: 'managed',
@@ -510,10 +477,10 @@ describe('managed trainings (CRD-4)', () => {
   });
 
   it('CRD-4: managed trainings are for current members of the provider, once per open course', async () => {
-    const providerId = await enrol('Elm Foster Home');
-    const otherProviderId = await enrol('Ash Foster Home');
-    const memberId = await member(providerId, 'Gus Hale');
-    const outsider = await member(otherProviderId, 'Hal Ives');
+    const providerId = await enrolProvider(app, 'Elm Foster Home');
+    const otherProviderId = await enrolProvider(app, 'Ash Foster Home');
+    const memberId = await addMember(app, providerId, 'Gus Hale');
+    const outsider = await addMember(app, otherProviderId, 'Hal Ives');
     const { productId } = await trainingProduct();
     const body = {
       serviceProductId: productId,
@@ -553,22 +520,25 @@ describe('managed trainings (CRD-4)', () => {
 
     const unknownMember = await app.request<Problem>('POST', `/providers/${providerId}/trainings`, {
       user: RM,
-      body: { ...body, participantIds: [UNKNOWN] },
+      body: { ...body, participantIds: [UNKNOWN_ID] },
     });
     expect(unknownMember.status).toBe(400);
     expect(unknownMember.body.errors?.[0]?.field).toBe('participantIds.0');
 
     expect(
       (
-        await app.request('POST', `/providers/${UNKNOWN}/trainings`, {
+        await app.request('POST', `/providers/${UNKNOWN_ID}/trainings`, {
           user: RM,
           body: { ...body, participantIds: [memberId] },
         })
       ).status,
     ).toBe(404);
     expect(
-      (await app.request('POST', `/members/${memberId}/trainings/${UNKNOWN}/approve`, { user: RM }))
-        .status,
+      (
+        await app.request('POST', `/members/${memberId}/trainings/${UNKNOWN_ID}/approve`, {
+          user: RM,
+        })
+      ).status,
     ).toBe(404);
     await record(memberId, {
       kind: 'unmanaged',
@@ -582,12 +552,12 @@ describe('managed trainings (CRD-4)', () => {
 
 describe('training credits (CRD-4)', () => {
   it('CRD-4: credits weight courses and vary by the provider category and type', async () => {
-    const providerId = await enrol('Willow Foster Home');
-    await db.query(
+    const providerId = await enrolProvider(app, 'Willow Foster Home');
+    await app.query(
       "update provider set category_code = 'FOSTER-CARE', type_code = 'THERAPEUTIC' where id = $1",
       [providerId],
     );
-    const memberId = await member(providerId, 'Ivy Jones');
+    const memberId = await addMember(app, providerId, 'Ivy Jones');
     const weighted = await course({
       code: uniqueCode('WEIGHT'),
       name: 'Therapeutic parenting',
@@ -648,9 +618,9 @@ describe('training credits (CRD-4)', () => {
 
 describe('who may see and change trainings (ROLE, SS-3)', () => {
   it('SS-3: a provider user reads the trainings of its own members only, and changes none', async () => {
-    const own = await member(DEMO_PROVIDER_ID, 'Jo Sunrise');
-    const otherProviderId = await enrol('Hazel Foster Home');
-    const stranger = await member(otherProviderId, 'Kim Hazel');
+    const own = await addMember(app, DEMO_PROVIDER_ID, 'Jo Sunrise');
+    const otherProviderId = await enrolProvider(app, 'Hazel Foster Home');
+    const stranger = await addMember(app, otherProviderId, 'Kim Hazel');
     for (const memberId of [own, stranger]) {
       await record(memberId, {
         kind: 'unmanaged',
@@ -702,12 +672,12 @@ describe('who may see and change trainings (ROLE, SS-3)', () => {
       trainingProviderName: 'Somewhere',
       completedOn: '2025-01-15',
     };
-    for (const user of [PROVIDER_USER, CASE_WORKER, OPERATOR, ADMIN]) {
-      expect((await record(own, body, user)).status).toBe(403);
-    }
+    await expectForbiddenFor([PROVIDER_USER, CASE_WORKER, OPERATOR, ADMIN], (user) =>
+      record(own, body, user),
+    );
     expect(
       (
-        await app.request('POST', `/members/${own}/trainings/${UNKNOWN}/waive`, {
+        await app.request('POST', `/members/${own}/trainings/${UNKNOWN_ID}/waive`, {
           user: OPERATOR,
           body: { reason: 'x' },
         })

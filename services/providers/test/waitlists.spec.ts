@@ -1,35 +1,33 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { DEMO_PROVIDER_ID } from '@platform/auth';
 import { createProvidersActivities } from '../src/activities/providers.activities.js';
 import { openProvidersDatabase } from '../src/database.js';
 import { eventually } from '@platform/testing';
-import { startProvidersApp, type ProvidersApp } from './support/providers-app.js';
+import { expectProblem, withoutEvents } from './support/expectations.js';
+import {
+  addProviderService,
+  createServiceProduct,
+  enrolProvider,
+  insertDemoProvider,
+  listIds,
+  uniqueName,
+  UNKNOWN_ID,
+} from './support/fixtures.js';
+import {
+  startProvidersApp,
+  type HttpMethod,
+  type ProvidersApp,
+  type Reply,
+  type RequestOptions,
+} from './support/providers-app.js';
+import type { Json, Page, Problem } from './support/types.js';
+import { ADMIN, CASE_WORKER, PROVIDER_USER, RM } from './support/users.js';
 
 /** Integration tests of waitlists (PRV-10) over HTTP, with ROLE and SS-3 / ROLE-2. */
 
-const CW = 'cw.chen';
-const RM = 'rm.rivera';
-const ADMIN = 'admin.ada';
-const PROVIDER = 'provider.sunrise';
-const UNKNOWN = '6f1c1f43-0000-4000-8000-000000000000';
 const FAR_EXPIRY = '2099-12-31';
-
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-type Json = Record<string, unknown>;
-interface Reply<T = Json> {
-  status: number;
-  contentType: string;
-  body: T;
-}
-interface Problem {
-  status: number;
-  rule?: string;
-  detail?: string;
-  errors?: { field: string; message: string }[];
-}
 interface Entry {
   id: string;
   waitlistId: string;
@@ -49,15 +47,8 @@ interface Entry {
   left: { on: string | null; lastPosition: number | null; reason: string | null } | null;
   allocation: { kind: string; from: string; to: string | null; placeId: string | null } | null;
 }
-interface Page<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
-}
 
 let app: ProvidersApp;
-let db: pg.Client;
 let placeProductId: string;
 let dayProductId: string;
 /** Today as the service sees it (UTC). */
@@ -68,52 +59,18 @@ function daysFrom(date: string, days: number): string {
 
 beforeAll(async () => {
   app = await startProvidersApp();
-  db = new pg.Client({ connectionString: app.databaseUrl });
-  await db.connect();
-  await db.query(
-    `insert into provider (id, name, status, enrolled_by)
-     values ($1, 'Sunrise Day Care', 'approved', 'seed') on conflict do nothing`,
-    [DEMO_PROVIDER_ID],
-  );
+  await insertDemoProvider(app);
   placeProductId = await product('place');
   dayProductId = await product('day');
 });
 
 afterAll(async () => {
-  await db?.end();
   await app?.close();
 });
 
-/** Every request goes through here: whatever the input, a 5xx is a bug. */
-async function call<T = Json>(
-  method: Method,
-  path: string,
-  options: { user?: string; body?: unknown } = {},
-): Promise<Reply<T>> {
-  const reply = await app.request<T>(method, path, { user: CW, ...options });
-  if (reply.status >= 500) {
-    throw new Error(`${method} ${path} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
-  }
-  return reply;
-}
-
-async function outboxSize(): Promise<number> {
-  const { rows } = await db.query<{ n: number }>('select count(*)::int as n from outbox_message');
-  return rows[0]!.n;
-}
-
-/** Runs a request and proves it recorded no event. */
-async function withoutEvents<T>(send: () => Promise<Reply<T>>): Promise<Reply<T>> {
-  const before = await outboxSize();
-  const reply = await send();
-  expect(await outboxSize()).toBe(before);
-  return reply;
-}
-
-function expectProblem(reply: Reply<Problem>, status: number) {
-  expect(reply.status).toBe(status);
-  expect(reply.contentType).toContain('application/problem+json');
-}
+/** Requests as the case worker unless another user is named. */
+const call = <T = Json>(method: HttpMethod, path: string, options: RequestOptions = {}) =>
+  app.request<T>(method, path, { user: CASE_WORKER, ...options });
 
 function expectFieldError(reply: Reply<Problem>, field: string, rule?: string) {
   expectProblem(reply, 400);
@@ -122,40 +79,17 @@ function expectFieldError(reply: Reply<Problem>, field: string, rule?: string) {
   ]);
 }
 
-async function product(unitOfMeasure: string): Promise<string> {
-  const reply = await call<{ id: string }>('POST', '/service-products', {
-    user: ADMIN,
-    body: {
-      name: `Residential ${unitOfMeasure} ${randomUUID().slice(0, 8)}`,
-      unitOfMeasure,
-      payBasedOnAttendance: false,
-      payBasedOnPlacement: false,
-      delivery: { type: 'service-delivery' },
-      paymentOptions: { fixed: 'pay-fixed', minimum: 'pay-billed', maximum: 'pay-maximum' },
-    },
-  });
-  expect(reply.status).toBe(201);
-  return reply.body.id;
-}
+/** A residential product counted in `unitOfMeasure` (a place, a day …). */
+const product = (unitOfMeasure: string) =>
+  createServiceProduct(app, { name: uniqueName(`Residential ${unitOfMeasure}`), unitOfMeasure });
 
-async function enrol(name: string): Promise<string> {
-  const reply = await call<{ id: string }>('POST', '/providers', { user: RM, body: { name } });
-  expect(reply.status).toBe(201);
-  return reply.body.id;
-}
-
-async function providerService(providerId: string, serviceProductId: string): Promise<string> {
-  const reply = await call<{ id: string }>('POST', `/providers/${providerId}/services`, {
-    user: RM,
-    body: { serviceProductId, from: '2026-01-01' },
-  });
-  expect(reply.status).toBe(201);
-  return reply.body.id;
-}
+/** PRV-6: the provider offers the product (its own waitlist); answers the service's id. */
+const providerService = async (providerId: string, serviceProductId: string) =>
+  (await addProviderService(app, providerId, { serviceProductId })).id;
 
 const client = () => `CL-${randomUUID().slice(0, 8)}`;
 
-async function add(providerId: string, overrides: Json = {}, user = CW): Promise<Entry> {
+async function add(providerId: string, overrides: Json = {}, user = CASE_WORKER): Promise<Entry> {
   const reply = await call<Entry>('POST', '/waitlist-entries', {
     user,
     body: { providerId, clientReference: client(), ...overrides },
@@ -199,7 +133,7 @@ async function expectQueue(waitlistId: string, ids: string[], providerId = waitl
 
 describe('joining a waitlist (PRV-10)', () => {
   it('PRV-10: a new entry gets position = current entries + 1 (10 entries → 11), announced once as waitlist-entry.added', async () => {
-    const providerId = await enrol('Ten Waiting Home');
+    const providerId = await enrolProvider(app, 'Ten Waiting Home');
     const first10: Entry[] = [];
     for (let i = 0; i < 10; i += 1) first10.push(await add(providerId));
     expect(first10.map((entry) => entry.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
@@ -235,7 +169,7 @@ describe('joining a waitlist (PRV-10)', () => {
       version: 1,
       aggregateType: 'waitlist',
       aggregateId: providerId,
-      actor: { userId: CW },
+      actor: { userId: CASE_WORKER },
       data: {
         entryId: eleventh.id,
         waitlistId: providerId,
@@ -254,7 +188,7 @@ describe('joining a waitlist (PRV-10)', () => {
   });
 
   it("PRV-10: a provider service has its own list, keyed by its id; placement follows the product's unit", async () => {
-    const providerId = await enrol('Residential Home');
+    const providerId = await enrolProvider(app, 'Residential Home');
     const placeServiceId = await providerService(providerId, placeProductId);
     const dayServiceId = await providerService(providerId, dayProductId);
     await add(providerId); // the provider-level list does not count for the service's list
@@ -281,7 +215,7 @@ describe('joining a waitlist (PRV-10)', () => {
       position: 1,
     });
 
-    const mismatch = await withoutEvents(() =>
+    const mismatch = await withoutEvents(app, () =>
       call<Problem>('POST', '/waitlist-entries', {
         body: {
           providerId,
@@ -295,10 +229,10 @@ describe('joining a waitlist (PRV-10)', () => {
   });
 
   it('PRV-10: a client waits on a list once (409 naming PRV-10, no event); on another list it may', async () => {
-    const providerId = await enrol('Once Only Home');
+    const providerId = await enrolProvider(app, 'Once Only Home');
     const serviceId = await providerService(providerId, placeProductId);
     const first = await add(providerId, { clientReference: 'CL-TWICE' });
-    const again = await withoutEvents(() =>
+    const again = await withoutEvents(app, () =>
       call<Problem>('POST', '/waitlist-entries', {
         body: { providerId, clientReference: 'CL-TWICE' },
       }),
@@ -314,14 +248,14 @@ describe('joining a waitlist (PRV-10)', () => {
   });
 
   it('PRV-10: the review date is given, or the configured 14 days before the expiry date; never after it', async () => {
-    const providerId = await enrol('Review Home');
+    const providerId = await enrolProvider(app, 'Review Home');
     const computed = await add(providerId, { expiryDate: FAR_EXPIRY });
     expect(computed).toMatchObject({ reviewDate: '2099-12-17', reviewDateComputed: true });
     const given = await add(providerId, { expiryDate: FAR_EXPIRY, reviewDate: '2099-06-30' });
     expect(given).toMatchObject({ reviewDate: '2099-06-30', reviewDateComputed: false });
     expect(await add(providerId)).toMatchObject({ reviewDate: null, expiryDate: null });
 
-    const afterExpiry = await withoutEvents(() =>
+    const afterExpiry = await withoutEvents(app, () =>
       call<Problem>('POST', '/waitlist-entries', {
         body: {
           providerId,
@@ -332,7 +266,7 @@ describe('joining a waitlist (PRV-10)', () => {
       }),
     );
     expectFieldError(afterExpiry, 'reviewDate', 'PRV-10');
-    const pastExpiry = await withoutEvents(() =>
+    const pastExpiry = await withoutEvents(app, () =>
       call<Problem>('POST', '/waitlist-entries', {
         body: { providerId, clientReference: client(), expiryDate: '2000-01-01' },
       }),
@@ -348,7 +282,7 @@ describe('joining a waitlist (PRV-10)', () => {
       reviewDate: '2099-06-16',
       reviewDateComputed: true,
     });
-    const tooEarly = await withoutEvents(() =>
+    const tooEarly = await withoutEvents(app, () =>
       call<Problem>('PATCH', `/waitlist-entries/${given.id}`, {
         body: { expiryDate: '2099-06-29' },
       }),
@@ -376,11 +310,11 @@ describe('joining a waitlist (PRV-10)', () => {
   });
 
   it('PRV-10: bad input and unknown references are refused with problem+json, recording nothing', async () => {
-    const providerId = await enrol('Strict Waitlist Home');
-    const otherId = await enrol('Other Home');
+    const providerId = await enrolProvider(app, 'Strict Waitlist Home');
+    const otherId = await enrolProvider(app, 'Other Home');
     const othersService = await providerService(otherId, placeProductId);
 
-    const noClient = await withoutEvents(() =>
+    const noClient = await withoutEvents(app, () =>
       call<Problem>('POST', '/waitlist-entries', { body: { providerId } }),
     );
     expectFieldError(noClient, 'clientReference');
@@ -390,24 +324,24 @@ describe('joining a waitlist (PRV-10)', () => {
     expectFieldError(badPriority, 'priority');
     expectProblem(
       await call<Problem>('POST', '/waitlist-entries', {
-        body: { providerId: UNKNOWN, clientReference: client() },
+        body: { providerId: UNKNOWN_ID, clientReference: client() },
       }),
       404,
     );
     // another provider's service is not one of this provider's lists
     expectProblem(
-      await withoutEvents(() =>
+      await withoutEvents(app, () =>
         call<Problem>('POST', '/waitlist-entries', {
           body: { providerId, providerServiceId: othersService, clientReference: client() },
         }),
       ),
       404,
     );
-    expectProblem(await call<Problem>('GET', `/waitlist-entries/${UNKNOWN}`), 404);
+    expectProblem(await call<Problem>('GET', `/waitlist-entries/${UNKNOWN_ID}`), 404);
     expectProblem(await call<Problem>('GET', '/waitlist-entries/nope'), 400);
-    expectProblem(await call<Problem>('GET', `/providers/${UNKNOWN}/waitlist-entries`), 404);
+    expectProblem(await call<Problem>('GET', `/providers/${UNKNOWN_ID}/waitlist-entries`), 404);
     expectProblem(
-      await call<Problem>('POST', `/waitlist-entries/${UNKNOWN}/move`, {
+      await call<Problem>('POST', `/waitlist-entries/${UNKNOWN_ID}/move`, {
         body: { direction: 'up' },
       }),
       404,
@@ -415,14 +349,14 @@ describe('joining a waitlist (PRV-10)', () => {
   });
 
   it('PRV-10: an ended provider service or a closed provider takes no new entries (409 naming PRV-10)', async () => {
-    const providerId = await enrol('Ending Home');
+    const providerId = await enrolProvider(app, 'Ending Home');
     const serviceId = await providerService(providerId, placeProductId);
     const ended = await call('POST', `/providers/${providerId}/services/${serviceId}/end`, {
       user: RM,
       body: { reason: 'No longer offered' },
     });
     expect(ended.status).toBe(200);
-    const refused = await withoutEvents(() =>
+    const refused = await withoutEvents(app, () =>
       call<Problem>('POST', '/waitlist-entries', {
         body: { providerId, providerServiceId: serviceId, clientReference: client() },
       }),
@@ -434,7 +368,7 @@ describe('joining a waitlist (PRV-10)', () => {
       user: RM,
       body: { action: 'close', reason: 'Retired' },
     });
-    const closed = await withoutEvents(() =>
+    const closed = await withoutEvents(app, () =>
       call<Problem>('POST', '/waitlist-entries', {
         body: { providerId, clientReference: client() },
       }),
@@ -446,7 +380,7 @@ describe('joining a waitlist (PRV-10)', () => {
 
 describe('positions under concurrent requests (PRV-10)', () => {
   it('PRV-10: concurrent adds get positions 1..N without gaps or repeats', async () => {
-    const providerId = await enrol('Rush Hour Home');
+    const providerId = await enrolProvider(app, 'Rush Hour Home');
     const replies = await Promise.all(
       Array.from({ length: 12 }, () =>
         call<Entry>('POST', '/waitlist-entries', {
@@ -468,7 +402,7 @@ describe('positions under concurrent requests (PRV-10)', () => {
   });
 
   it('PRV-10: concurrent adds, moves and removals keep positions contiguous', async () => {
-    const providerId = await enrol('Busy Queue Home');
+    const providerId = await enrolProvider(app, 'Busy Queue Home');
     const initial: Entry[] = [];
     for (let i = 0; i < 6; i += 1) initial.push(await add(providerId));
     const [a, b, c, d, e, f] = initial as [Entry, Entry, Entry, Entry, Entry, Entry];
@@ -495,7 +429,7 @@ describe('positions under concurrent requests (PRV-10)', () => {
 
 describe('moving entries (PRV-10)', () => {
   it('PRV-10: manual moves up, down and to a position renumber the others; each is announced once', async () => {
-    const providerId = await enrol('Moving Home');
+    const providerId = await enrolProvider(app, 'Moving Home');
     const entries: Entry[] = [];
     for (let i = 0; i < 4; i += 1) entries.push(await add(providerId));
     const [a, b, c, d] = entries.map((entry) => entry.id) as [string, string, string, string];
@@ -530,17 +464,17 @@ describe('moving entries (PRV-10)', () => {
     });
 
     // the first cannot move up, the last not down: 409 naming PRV-10, no event
-    const firstUp = await withoutEvents(() =>
+    const firstUp = await withoutEvents(app, () =>
       call<Problem>('POST', `/waitlist-entries/${d}/move`, { body: { direction: 'up' } }),
     );
     expectProblem(firstUp, 409);
     expect(firstUp.body.rule).toBe('PRV-10');
-    const lastDown = await withoutEvents(() =>
+    const lastDown = await withoutEvents(app, () =>
       call<Problem>('POST', `/waitlist-entries/${b}/move`, { body: { direction: 'down' } }),
     );
     expectProblem(lastDown, 409);
     expectFieldError(
-      await withoutEvents(() =>
+      await withoutEvents(app, () =>
         call<Problem>('POST', `/waitlist-entries/${b}/move`, { body: { position: 5 } }),
       ),
       'position',
@@ -554,14 +488,14 @@ describe('moving entries (PRV-10)', () => {
       'PRV-10',
     );
     // to where it already is: nothing changes, nothing is announced
-    const stay = await withoutEvents(() =>
+    const stay = await withoutEvents(app, () =>
       call<Entry>('POST', `/waitlist-entries/${b}/move`, { body: { position: 4 } }),
     );
     expect(stay.body.position).toBe(4);
   });
 
   it('PRV-10: move by priority — a raised entry passes the lower priorities just ahead of it, not an equal one', async () => {
-    const providerId = await enrol('Priority Home');
+    const providerId = await enrolProvider(app, 'Priority Home');
     const h1 = await add(providerId, { priority: 'high' });
     const m1 = await add(providerId, { priority: 'medium' });
     const l1 = await add(providerId, { priority: 'low' });
@@ -604,7 +538,7 @@ describe('moving entries (PRV-10)', () => {
 
 describe('leaving the waitlist (PRV-10)', () => {
   it('PRV-10: allocating a place for a future period makes a reservation; the entry is allocated and the gap closes', async () => {
-    const providerId = await enrol('Allocation Home');
+    const providerId = await enrolProvider(app, 'Allocation Home');
     const serviceId = await providerService(providerId, placeProductId);
     const first = await add(providerId, { providerServiceId: serviceId, clientName: 'Jamie Doe' });
     const second = await add(providerId, { providerServiceId: serviceId });
@@ -636,7 +570,7 @@ describe('leaving the waitlist (PRV-10)', () => {
     expect(event).toMatchObject({
       aggregateType: 'waitlist',
       aggregateId: serviceId,
-      actor: { userId: CW },
+      actor: { userId: CASE_WORKER },
       data: {
         entryId: first.id,
         providerId,
@@ -655,22 +589,22 @@ describe('leaving the waitlist (PRV-10)', () => {
     });
 
     // allocating again: 409 naming PRV-10, no event
-    const twice = await withoutEvents(() =>
+    const twice = await withoutEvents(app, () =>
       call<Problem>('POST', `/waitlist-entries/${first.id}/allocate`, { body: {} }),
     );
     expectProblem(twice, 409);
     expect(twice.body.rule).toBe('PRV-10');
-    const moveAllocated = await withoutEvents(() =>
+    const moveAllocated = await withoutEvents(app, () =>
       call<Problem>('POST', `/waitlist-entries/${first.id}/move`, { body: { direction: 'up' } }),
     );
     expectProblem(moveAllocated, 409);
   });
 
   it('PRV-10: a period starting today makes a placement; one starting in the past is refused (400 naming from)', async () => {
-    const providerId = await enrol('Placement Now Home');
+    const providerId = await enrolProvider(app, 'Placement Now Home');
     const serviceId = await providerService(providerId, placeProductId);
     const entry = await add(providerId, { providerServiceId: serviceId });
-    const past = await withoutEvents(() =>
+    const past = await withoutEvents(app, () =>
       call<Problem>('POST', `/waitlist-entries/${entry.id}/allocate`, {
         body: { from: daysFrom(today(), -1) },
       }),
@@ -696,9 +630,9 @@ describe('leaving the waitlist (PRV-10)', () => {
   });
 
   it('PRV-10: only entries waiting for a placement are allocated a place (409 naming PRV-10)', async () => {
-    const providerId = await enrol('Day Service Home');
+    const providerId = await enrolProvider(app, 'Day Service Home');
     const entry = await add(providerId);
-    const refused = await withoutEvents(() =>
+    const refused = await withoutEvents(app, () =>
       call<Problem>('POST', `/waitlist-entries/${entry.id}/allocate`, { body: {} }),
     );
     expectProblem(refused, 409);
@@ -712,12 +646,12 @@ describe('leaving the waitlist (PRV-10)', () => {
   });
 
   it('PRV-10: removing an entry needs a reason and closes the gap; announced once', async () => {
-    const providerId = await enrol('Removal Home');
+    const providerId = await enrolProvider(app, 'Removal Home');
     const a = await add(providerId);
     const b = await add(providerId);
     const c = await add(providerId);
     expectFieldError(
-      await withoutEvents(() =>
+      await withoutEvents(app, () =>
         call<Problem>('POST', `/waitlist-entries/${b.id}/remove`, { body: {} }),
       ),
       'reason',
@@ -743,7 +677,7 @@ describe('leaving the waitlist (PRV-10)', () => {
       lastPosition: 2,
       queue: [a.id, c.id],
     });
-    const again = await withoutEvents(() =>
+    const again = await withoutEvents(app, () =>
       call<Problem>('POST', `/waitlist-entries/${b.id}/remove`, { body: { reason: 'Twice' } }),
     );
     expectProblem(again, 409);
@@ -753,13 +687,13 @@ describe('leaving the waitlist (PRV-10)', () => {
   });
 
   it('PRV-10: entries past their expiry date expire and leave the queue; the run is idempotent', async () => {
-    const providerId = await enrol('Expiry Home');
+    const providerId = await enrolProvider(app, 'Expiry Home');
     const keep1 = await add(providerId, { expiryDate: FAR_EXPIRY });
     const lapse1 = await add(providerId, { expiryDate: today() });
     const keep2 = await add(providerId, { expiryDate: today() });
     const lapse2 = await add(providerId, { expiryDate: today() });
     // time passes: the lapsing entries' last day to wait was yesterday
-    await db.query(
+    await app.query(
       'update waitlist_entry set expiry_date = $1, review_date = $1 where id = any($2)',
       [daysFrom(today(), -1), [lapse1.id, lapse2.id]],
     );
@@ -798,7 +732,7 @@ describe('leaving the waitlist (PRV-10)', () => {
       queue: [keep1.id, keep2.id],
     });
 
-    const rerun = await withoutEvents(() =>
+    const rerun = await withoutEvents(app, () =>
       call<{ expiredEntryIds: string[] }>('POST', '/waitlist-entries/expiry-runs', {
         body: { onDate: today() },
       }),
@@ -821,7 +755,7 @@ describe('leaving the waitlist (PRV-10)', () => {
   });
 
   it('PRV-10: the expireWaitlistEntries activity expires for the date it is given, idempotently', async () => {
-    const providerId = await enrol('Activity Expiry Home');
+    const providerId = await enrolProvider(app, 'Activity Expiry Home');
     const lapsing = await add(providerId, { expiryDate: '2080-06-30' });
     const waiting = await add(providerId, { expiryDate: FAR_EXPIRY });
     const orm: MikroORM = await openProvidersDatabase(app.databaseUrl);
@@ -856,7 +790,7 @@ describe('leaving the waitlist (PRV-10)', () => {
 
 describe('searching waitlists (PRV-10)', () => {
   it('PRV-10: search by client, status, priority, provider, provider service and review due, with pagination', async () => {
-    const providerId = await enrol('Search Home');
+    const providerId = await enrolProvider(app, 'Search Home');
     const serviceId = await providerService(providerId, placeProductId);
     const ref = client();
     const high = await add(providerId, {
@@ -876,14 +810,8 @@ describe('searching waitlists (PRV-10)', () => {
       body: { from: daysFrom(today(), 3) },
     });
 
-    const ids = async (query: string) => {
-      const reply = await call<Page<Entry>>(
-        'GET',
-        `/waitlist-entries?providerId=${providerId}&${query}`,
-      );
-      expect(reply.status).toBe(200);
-      return reply.body.items.map((entry) => entry.id);
-    };
+    const ids = (query: string) =>
+      listIds(app, `/waitlist-entries?providerId=${providerId}&${query}`, CASE_WORKER);
     expect(await ids('')).toEqual([high.id, low.id, onService.id]);
     expect(await ids(`clientReference=${ref}`)).toEqual([high.id]);
     expect(await ids('clientName=moreno')).toEqual([high.id, onService.id]);
@@ -912,47 +840,51 @@ describe('searching waitlists (PRV-10)', () => {
 
 describe('who may manage and read waitlists (ROLE, SS-3)', () => {
   it("SS-3: a provider's token reads its own waitlists and gets 404 for another provider's", async () => {
-    const otherId = await enrol('Not Sunrise Home');
+    const otherId = await enrolProvider(app, 'Not Sunrise Home');
     const foreign = await add(otherId);
     const mine = await add(DEMO_PROVIDER_ID);
 
-    const own = await call<Entry>('GET', `/waitlist-entries/${mine.id}`, { user: PROVIDER });
+    const own = await call<Entry>('GET', `/waitlist-entries/${mine.id}`, { user: PROVIDER_USER });
     expect(own).toMatchObject({ status: 200, body: { id: mine.id, providerId: DEMO_PROVIDER_ID } });
     const ownList = await call<Page<Entry>>(
       'GET',
       `/providers/${DEMO_PROVIDER_ID}/waitlist-entries`,
       {
-        user: PROVIDER,
+        user: PROVIDER_USER,
       },
     );
     expect(ownList.body.items.map((entry) => entry.id)).toContain(mine.id);
-    const all = await call<Page<Entry>>('GET', '/waitlist-entries?limit=200', { user: PROVIDER });
+    const all = await call<Page<Entry>>('GET', '/waitlist-entries?limit=200', {
+      user: PROVIDER_USER,
+    });
     expect([...new Set(all.body.items.map((entry) => entry.providerId))]).toEqual([
       DEMO_PROVIDER_ID,
     ]);
 
     expectProblem(
-      await call<Problem>('GET', `/waitlist-entries/${foreign.id}`, { user: PROVIDER }),
+      await call<Problem>('GET', `/waitlist-entries/${foreign.id}`, { user: PROVIDER_USER }),
       404,
     );
     expectProblem(
-      await call<Problem>('GET', `/providers/${otherId}/waitlist-entries`, { user: PROVIDER }),
+      await call<Problem>('GET', `/providers/${otherId}/waitlist-entries`, { user: PROVIDER_USER }),
       404,
     );
     expectProblem(
-      await call<Problem>('GET', `/waitlist-entries?providerId=${otherId}`, { user: PROVIDER }),
+      await call<Problem>('GET', `/waitlist-entries?providerId=${otherId}`, {
+        user: PROVIDER_USER,
+      }),
       404,
     );
   });
 
   it('ROLE: operators read but do not manage; finance users, administrators and providers cannot add (403)', async () => {
-    const providerId = await enrol('Guarded Waitlist Home');
+    const providerId = await enrolProvider(app, 'Guarded Waitlist Home');
     const entry = await add(providerId);
     const read = await call<Entry>('GET', `/waitlist-entries/${entry.id}`, { user: 'ops.omar' });
     expect(read.status).toBe(200);
-    for (const user of ['ops.omar', 'fin.fatima', ADMIN, PROVIDER]) {
+    for (const user of ['ops.omar', 'fin.fatima', ADMIN, PROVIDER_USER]) {
       expectProblem(
-        await withoutEvents(() =>
+        await withoutEvents(app, () =>
           call<Problem>('POST', '/waitlist-entries', {
             user,
             body: { providerId, clientReference: client() },
@@ -968,7 +900,7 @@ describe('who may manage and read waitlists (ROLE, SS-3)', () => {
       ['POST', '/waitlist-entries/expiry-runs', {}],
     ] as const) {
       expectProblem(await call<Problem>(method, path, { user: 'ops.omar', body }), 403);
-      expectProblem(await call<Problem>(method, path, { user: PROVIDER, body }), 403);
+      expectProblem(await call<Problem>(method, path, { user: PROVIDER_USER, body }), 403);
     }
     // resource managers, supervisors and facility managers manage waitlists like case workers
     for (const user of [RM, 'sup.sato', 'fm.fischer']) {

@@ -3,9 +3,9 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
 import { ValidBody, ValidQuery, ZodValidationPipe, type Page } from '@platform/http';
-import { todayDate } from '../provider-members/membership.js';
+import { PROVIDER_RECORD_MANAGERS, PROVIDER_RECORD_READERS } from '../shared/roles.js';
+import { todayDate } from '../shared/today.js';
 import { idParam } from '../shared/common.schemas.js';
-import { CREDENTIAL_MANAGERS, CREDENTIAL_READERS } from '../trainings/credential-roles.js';
 import {
   endAccreditationBody,
   listAccreditationsQuery,
@@ -33,7 +33,7 @@ export class AccreditationsController {
 
   @Post()
   @HttpCode(201)
-  @RequireRoles(...CREDENTIAL_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Record an accreditation of the provider with start and expiry dates (CRD-1)',
     description:
@@ -50,7 +50,7 @@ export class AccreditationsController {
   }
 
   @Get()
-  @RequireRoles(...CREDENTIAL_READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({
     summary:
       "The provider's accreditations with their status (current | expired …) on a date (CRD-1)",
@@ -64,7 +64,7 @@ export class AccreditationsController {
   }
 
   @Get(':accreditationId')
-  @RequireRoles(...CREDENTIAL_READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({ summary: 'One accreditation of the provider, with its status on a date (CRD-1)' })
   get(
     @Param('providerId', idPipe) providerId: string,
@@ -76,7 +76,7 @@ export class AccreditationsController {
   }
 
   @Patch(':accreditationId')
-  @RequireRoles(...CREDENTIAL_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Correct an accreditation that has not been ended (CRD-1)',
   })
@@ -99,7 +99,7 @@ export class AccreditationsController {
 
   @Post(':accreditationId/end')
   @HttpCode(200)
-  @RequireRoles(...CREDENTIAL_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'End an accreditation early, e.g. withdrawn: its last current day and why (CRD-1)',
   })

@@ -17,11 +17,11 @@ import {
 } from '@platform/http';
 import type { CalendarDate } from '@platform/kernel';
 import { recordEvent } from '@platform/messaging';
-import { findProvider } from '../provider-members/provider-members.service.js';
+import { findProvider } from '../providers/provider.lookup.js';
 import { markUpdated, newAudit } from '../shared/audit.js';
 import { changedFields } from '../shared/changed-fields.js';
 import { eventOrigin } from '../shared/event-origin.js';
-import { pageOf } from '../shared/lookup.js';
+import { findPage } from '../shared/paging.js';
 import { containsPattern } from '../shared/name-search.js';
 import { throwIfRuleIssues } from '../shared/rule-issues.js';
 import { Accreditation, type AccreditationRecord } from './accreditation.entity.js';
@@ -177,13 +177,8 @@ export class AccreditationsService {
         ? { accreditingBody: { $ilike: containsPattern(query.accreditingBody) } }
         : {}),
     };
-    const [accreditations, total] = await em.findAndCount(Accreditation, where, {
-      orderBy: { expiryDate: 'desc', id: 'asc' },
-      limit: query.limit,
-      offset: query.offset,
-    });
-    return pageOf(accreditations, total, query, (accreditation) =>
-      accreditationView(accreditation, onDate),
+    return findPage(em, Accreditation, where, query, { expiryDate: 'desc', id: 'asc' }, (found) =>
+      accreditationView(found, onDate),
     );
   }
 

@@ -15,7 +15,7 @@ import {
   HomeStudyRefusal,
   scheduleReStudy as scheduleReStudyIn,
 } from '../home-studies/home-study-approval.js';
-import { todayDate } from '../provider-members/membership.js';
+import { todayDate } from '../shared/today.js';
 
 /**
  * A refusal of the home study rules cannot be fixed by retrying: a non-retryable failure whose type

@@ -17,6 +17,7 @@ import {
 import { ProblemException } from '@platform/http';
 import { parseCalendarDate, type CalendarDate } from '@platform/kernel';
 import { businessRejection } from '@platform/temporal';
+import { PROVIDER_RECORD_MANAGERS } from '../shared/roles.js';
 import {
   decideLicence,
   findLicence,
@@ -25,9 +26,8 @@ import {
   type LicenceDecision,
 } from '../licences/licence-decisions.js';
 import { licenceValidOn, type LicencePeriod } from '../licences/licence-lifecycle.js';
-import { LICENCE_MANAGERS } from '../licences/licence-roles.js';
 import { checkLicenceTraining } from '../licences/licence-training.js';
-import { todayDate } from '../provider-members/membership.js';
+import { todayDate } from '../shared/today.js';
 
 /**
  * The activities of the licence renewal process (WF-2). Each applies the same domain function as
@@ -61,10 +61,11 @@ function date(value: string, field: string): CalendarDate {
 function deciderOf(input: LicenceDecisionInput): Actor {
   // ARCHITECTURE rule 6: the workflow's update validator checks the role first; this is the
   // owning service's own check, so no decision is recorded on behalf of someone not allowed.
-  if (!hasAnyRole({ roles: input.decidedByRoles }, LICENCE_MANAGERS)) {
+  // CRD-2: whoever manages licences over HTTP decides on them here too.
+  if (!hasAnyRole({ roles: input.decidedByRoles }, PROVIDER_RECORD_MANAGERS)) {
     throw businessRejection(
       'ROLE',
-      `${input.decidedBy} may not decide on licences: one of ${LICENCE_MANAGERS.join(', ')} is required`,
+      `${input.decidedBy} may not decide on licences: one of ${PROVIDER_RECORD_MANAGERS.join(', ')} is required`,
     );
   }
   return { userId: input.decidedBy, roles: [...input.decidedByRoles] };

@@ -1,5 +1,6 @@
 import type { CalendarDate } from '@platform/kernel';
 import { auditView } from '../shared/audit.js';
+import { instantOrNull } from '../shared/view-values.js';
 import type {
   CertificationTypeRecord,
   MemberCertificationRecord,
@@ -50,7 +51,7 @@ export function certificationView(
       { validFrom, validTo, removed: certification.removedAt != null },
       onDate,
     ),
-    removedAt: certification.removedAt ? certification.removedAt.toISOString() : null,
+    removedAt: instantOrNull(certification.removedAt),
     removedBy: certification.removedBy ?? null,
     removalReason: certification.removalReason ?? null,
     ...auditView(certification),

@@ -14,10 +14,14 @@ import { z } from 'zod';
 import type { Actor } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
 import { ValidBody, ValidQuery, ZodValidationPipe, type Page } from '@platform/http';
-import { todayDate } from '../provider-members/membership.js';
+import {
+  AGENCY_READERS,
+  PROVIDER_RECORD_MANAGERS,
+  PROVIDER_RECORD_READERS,
+  REGISTRY_ADMINS,
+} from '../shared/roles.js';
+import { todayDate } from '../shared/today.js';
 import { idParam } from '../shared/common.schemas.js';
-import { REGISTRY_ADMINS, REGISTRY_READERS } from '../shared/registry-roles.js';
-import { CREDENTIAL_MANAGERS, CREDENTIAL_READERS } from '../trainings/credential-roles.js';
 import {
   certificationTypeExample,
   createCertificationTypeBody,
@@ -72,7 +76,7 @@ export class CertificationTypesController {
   }
 
   @Get()
-  @RequireRoles(...REGISTRY_READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({ summary: 'Certification types by name (CRD-5)' })
   list(
     @ValidQuery(listCertificationTypesQuery) query: ListCertificationTypesQuery,
@@ -81,7 +85,7 @@ export class CertificationTypesController {
   }
 
   @Get(':id')
-  @RequireRoles(...REGISTRY_READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({ summary: 'One certification type (CRD-5)' })
   get(@Param('id', idPipe) id: string): Promise<CertificationTypeView> {
     return this.types.get(id);
@@ -112,7 +116,7 @@ export class MemberCertificationsController {
 
   @Post()
   @HttpCode(201)
-  @RequireRoles(...CREDENTIAL_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Record a certification of a member (CRD-5)',
     description:
@@ -131,7 +135,7 @@ export class MemberCertificationsController {
   }
 
   @Get()
-  @RequireRoles(...CREDENTIAL_READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({
     summary: "A member's certifications with their status (valid | expired …) on a date (CRD-5)",
     description: 'A provider user sees only those of its own (current or past) members (SS-3).',
@@ -145,7 +149,7 @@ export class MemberCertificationsController {
   }
 
   @Get(':certificationId')
-  @RequireRoles(...CREDENTIAL_READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({ summary: 'One certification of a member, with its status on a date (CRD-5)' })
   get(
     @Param('memberId', idPipe) memberId: string,
@@ -158,7 +162,7 @@ export class MemberCertificationsController {
 
   @Post(':certificationId/renew')
   @HttpCode(200)
-  @RequireRoles(...CREDENTIAL_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Give an expired certification a new validity period (CRD-5)',
     description:
@@ -184,7 +188,7 @@ export class MemberCertificationsController {
 
   @Delete(':certificationId')
   @HttpCode(200)
-  @RequireRoles(...CREDENTIAL_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Delete a certification, e.g. to add it anew on expiry (CRD-5)',
     description:

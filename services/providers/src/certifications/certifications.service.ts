@@ -20,7 +20,8 @@ import { recordEvent } from '@platform/messaging';
 import { Member } from '../provider-members/provider-members.entities.js';
 import { markUpdated, newAudit } from '../shared/audit.js';
 import { eventOrigin } from '../shared/event-origin.js';
-import { findOrNotFound, pageOf } from '../shared/lookup.js';
+import { findOrNotFound, recordsById } from '../shared/lookup.js';
+import { findPage, findPageWithRelated } from '../shared/paging.js';
 import { containsPattern } from '../shared/name-search.js';
 import { withUniqueName } from '../shared/unique-name.js';
 import { findMemberFor } from '../trainings/member-records.js';
@@ -96,12 +97,14 @@ export class CertificationTypesService {
       ...(query.issuer ? { issuer: query.issuer } : {}),
       ...(query.active !== undefined ? { active: query.active } : {}),
     };
-    const [types, total] = await this.orm.em.fork().findAndCount(CertificationType, where, {
-      orderBy: { name: 'asc', id: 'asc' },
-      limit: query.limit,
-      offset: query.offset,
-    });
-    return pageOf(types, total, query, certificationTypeView);
+    return findPage(
+      this.orm.em.fork(),
+      CertificationType,
+      where,
+      query,
+      { name: 'asc', id: 'asc' },
+      certificationTypeView,
+    );
   }
 }
 
@@ -179,10 +182,7 @@ export class MemberCertificationsService {
         aggregateId: memberId,
         ...eventOrigin(actor, correlationId),
         data: {
-          memberId,
-          certificationId: certification.id,
-          certificationTypeId: type.id,
-          certificationTypeName: type.name,
+          ...certificationSubject(certification, type),
           issuer: type.issuer,
           issuedBy: body.issuedBy,
           issuedOn: body.issuedOn,
@@ -233,10 +233,7 @@ export class MemberCertificationsService {
         aggregateId: memberId,
         ...eventOrigin(actor, correlationId),
         data: {
-          memberId,
-          certificationId: certification.id,
-          certificationTypeId: type.id,
-          certificationTypeName: type.name,
+          ...certificationSubject(certification, type),
           validFrom: body.validFrom,
           validTo,
           previousValidFrom,
@@ -273,10 +270,7 @@ export class MemberCertificationsService {
         aggregateId: memberId,
         ...eventOrigin(actor, correlationId),
         data: {
-          memberId,
-          certificationId: certification.id,
-          certificationTypeId: type.id,
-          certificationTypeName: type.name,
+          ...certificationSubject(certification, type),
           reason,
         },
       });
@@ -306,18 +300,22 @@ export class MemberCertificationsService {
       ...(query.certificationTypeId ? { certificationTypeId: query.certificationTypeId } : {}),
       ...(query.status ? byStatus[query.status] : query.includeRemoved ? {} : kept),
     };
-    const [certifications, total] = await em.findAndCount(MemberCertification, where, {
-      orderBy: { validTo: 'desc', id: 'asc' },
-      limit: query.limit,
-      offset: query.offset,
-    });
-    const types = await typesOf(em, certifications);
-    return pageOf(certifications, total, query, (certification) =>
-      certificationView(
-        certification,
-        types.get(certification.certificationTypeId) as CertificationTypeRecord,
-        onDate,
-      ),
+    return findPageWithRelated(
+      em,
+      MemberCertification,
+      where,
+      query,
+      { validTo: 'desc', id: 'asc' },
+      async (certifications, snapshot) => {
+        const types = await typesOf(snapshot, certifications);
+        return certifications.map((certification) =>
+          certificationView(
+            certification,
+            types.get(certification.certificationTypeId) as CertificationTypeRecord,
+            onDate,
+          ),
+        );
+      },
     );
   }
 
@@ -389,13 +387,26 @@ async function refuseOverlap(
   }
 }
 
-async function typesOf(
+/** What every certification event starts with: whose certification it is, and of which type. */
+function certificationSubject(
+  certification: MemberCertificationRecord,
+  type: CertificationTypeRecord,
+) {
+  return {
+    memberId: certification.memberId,
+    certificationId: certification.id,
+    certificationTypeId: type.id,
+    certificationTypeName: type.name,
+  };
+}
+
+function typesOf(
   em: EntityManager,
   certifications: readonly MemberCertificationRecord[],
 ): Promise<Map<string, CertificationTypeRecord>> {
-  const ids = [...new Set(certifications.map((c) => c.certificationTypeId))];
-  if (ids.length === 0) return new Map();
-  return new Map(
-    (await em.find(CertificationType, { id: { $in: ids } })).map((type) => [type.id, type]),
+  return recordsById(
+    em,
+    CertificationType,
+    certifications.map((certification) => certification.certificationTypeId),
   );
 }

@@ -1,15 +1,11 @@
 import { Controller, Get, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  STAFF_ROLES,
-  type Actor,
-  type HomeStudyDecisionRecorded,
-  type Role,
-} from '@platform/contracts';
+import type { Actor, HomeStudyDecisionRecorded, Role } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
 import { ValidBody, ValidQuery, ZodValidationPipe, type Page } from '@platform/http';
-import { todayDate } from '../provider-members/membership.js';
+import { todayDate } from '../shared/today.js';
 import { idParam } from '../shared/common.schemas.js';
+import { AGENCY_READERS, PROVIDER_RECORD_READERS, RESOURCE_MANAGERS } from '../shared/roles.js';
 import { HomeStudiesService } from './home-studies.service.js';
 import { HOME_STUDY_DECIDER } from './home-study-approval.js';
 import { HOME_STUDY_TEMPLATES } from './home-study-templates.js';
@@ -48,14 +44,11 @@ import type {
 } from './home-study.views.js';
 
 const idPipe = new ZodValidationPipe(idParam, 'path');
-/** ROLE: resource managers (and their supervisors) carry out home studies (CRD-7). */
-const MANAGERS: Role[] = ['resource-manager', 'resource-manager-supervisor'];
-/** ROLE / WF-1: only the resource manager supervisor approves, rejects or returns them. */
+/**
+ * ROLE / WF-1: only the resource manager supervisor approves, rejects or returns a home study;
+ * resource managers and their supervisors carry it out (CRD-7), facility managers do not.
+ */
 const DECIDERS: Role[] = [HOME_STUDY_DECIDER];
-/** Staff and operators read; a provider's own user reads its own home studies (SS-3, ROLE-2). */
-const READERS: Role[] = [...STAFF_ROLES, 'operator', 'provider'];
-/** The template registry: agency staff and operators. */
-const STAFF_READERS: Role[] = [...STAFF_ROLES, 'operator'];
 
 @ApiTags('home studies')
 @Controller('providers/:providerId/home-studies')
@@ -64,7 +57,7 @@ export class HomeStudiesController {
 
   @Post()
   @HttpCode(201)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...RESOURCE_MANAGERS)
   @ApiOperation({
     summary: 'Start a home study of the provider (CRD-7)',
     description:
@@ -81,7 +74,7 @@ export class HomeStudiesController {
   }
 
   @Get()
-  @RequireRoles(...READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({
     summary: "The provider's home studies, newest first, by status and type (CRD-7)",
   })
@@ -94,7 +87,7 @@ export class HomeStudiesController {
   }
 
   @Get(':homeStudyId')
-  @RequireRoles(...READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({
     summary: 'A home study with its assessments, visits and status history (CRD-7)',
   })
@@ -108,7 +101,7 @@ export class HomeStudiesController {
 
   @Post(':homeStudyId/assessments')
   @HttpCode(201)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...RESOURCE_MANAGERS)
   @ApiOperation({
     summary: 'Record an assessment: pass, fail or conditional pass (CRD-7)',
     description:
@@ -127,7 +120,7 @@ export class HomeStudiesController {
 
   @Post(':homeStudyId/assessments/:assessmentId/corrective-actions/:actionId/complete')
   @HttpCode(200)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...RESOURCE_MANAGERS)
   @ApiOperation({
     summary: 'Record when a corrective action of a conditional pass was completed (CRD-7)',
   })
@@ -153,7 +146,7 @@ export class HomeStudiesController {
 
   @Post(':homeStudyId/visits')
   @HttpCode(201)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...RESOURCE_MANAGERS)
   @ApiOperation({
     summary: 'Record a home visit: date, attendees, narrative (CRD-7)',
     description: 'Only while the home study is in progress or returned (else 409 CRD-7).',
@@ -169,7 +162,7 @@ export class HomeStudiesController {
 
   @Post(':homeStudyId/submit')
   @HttpCode(200)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...RESOURCE_MANAGERS)
   @ApiOperation({
     summary: 'Submit the home study with a recommendation to the supervisor (CRD-7, WF-1)',
     description:
@@ -219,7 +212,7 @@ export class HomeStudiesController {
 
   @Post(':homeStudyId/documents')
   @HttpCode(201)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...RESOURCE_MANAGERS)
   @ApiOperation({
     summary: 'Generate a supporting document from a template and attach it (CRD-7)',
     description:
@@ -237,7 +230,7 @@ export class HomeStudiesController {
   }
 
   @Get(':homeStudyId/documents')
-  @RequireRoles(...READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({ summary: "The home study's generated documents, newest first (CRD-7)" })
   listDocuments(
     @Param('providerId', idPipe) providerId: string,
@@ -249,7 +242,7 @@ export class HomeStudiesController {
   }
 
   @Get(':homeStudyId/documents/:documentId')
-  @RequireRoles(...READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({ summary: 'One generated document with its content (CRD-7)' })
   getDocument(
     @Param('providerId', idPipe) providerId: string,
@@ -265,7 +258,7 @@ export class HomeStudiesController {
 @Controller('home-study-templates')
 export class HomeStudyTemplatesController {
   @Get()
-  @RequireRoles(...STAFF_READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({ summary: 'The templates supporting documents are generated from (CRD-7)' })
   list(): { id: string; title: string; description: string; needsVisit: boolean }[] {
     return Object.values(HOME_STUDY_TEMPLATES).map(({ id, title, description, needsVisit }) => ({

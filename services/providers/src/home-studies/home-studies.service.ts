@@ -18,9 +18,10 @@ import {
 import type { CalendarDate } from '@platform/kernel';
 import { recordEvent } from '@platform/messaging';
 import { Provider } from '../providers/provider.entity.js';
+import { findProvider } from '../providers/provider.lookup.js';
 import { markUpdated, newAudit } from '../shared/audit.js';
 import { eventOrigin } from '../shared/event-origin.js';
-import { pageOf } from '../shared/lookup.js';
+import { findPage } from '../shared/paging.js';
 import { throwIfRuleIssues } from '../shared/rule-issues.js';
 import { decideHomeStudy, HomeStudyRefusal, lockHomeStudy } from './home-study-approval.js';
 import { applyHomeStudyAction, isEditable, type HomeStudyStatus } from './home-study-lifecycle.js';
@@ -181,16 +182,18 @@ export class HomeStudiesService {
     assertMayAccessProvider(actor, providerId);
     const em = this.orm.em.fork();
     await findProvider(em, providerId);
-    const [studies, total] = await em.findAndCount(
+    return findPage(
+      em,
       HomeStudy,
       {
         providerId,
         ...(query.status ? { status: query.status } : {}),
         ...(query.type ? { type: query.type } : {}),
       },
-      { orderBy: { createdAt: 'desc', id: 'desc' }, limit: query.limit, offset: query.offset },
+      query,
+      { createdAt: 'desc', id: 'desc' },
+      homeStudySummaryView,
     );
-    return pageOf(studies, total, query, homeStudySummaryView);
   }
 
   /** CRD-7: one home study with assessments, visits and status history (SS-3). */
@@ -467,12 +470,14 @@ export class HomeStudiesService {
     assertMayAccessProvider(actor, providerId, 'Home study', homeStudyId);
     const em = this.orm.em.fork();
     await findHomeStudy(em, providerId, homeStudyId);
-    const [documents, total] = await em.findAndCount(
+    return findPage(
+      em,
       HomeStudyDocument,
       { homeStudyId, ...(query.templateId ? { templateId: query.templateId } : {}) },
-      { orderBy: { generatedAt: 'desc', id: 'desc' }, limit: query.limit, offset: query.offset },
+      query,
+      { generatedAt: 'desc', id: 'desc' },
+      documentSummaryView,
     );
-    return pageOf(documents, total, query, documentSummaryView);
   }
 
   async getDocument(
@@ -488,11 +493,6 @@ export class HomeStudiesService {
     if (!document) throw new NotFoundProblem('Document', documentId);
     return documentView(document);
   }
-}
-
-async function findProvider(em: EntityManager, providerId: string): Promise<void> {
-  const provider = await em.findOne(Provider, { id: providerId }, { fields: ['id'] });
-  if (!provider) throw new NotFoundProblem('Provider', providerId);
 }
 
 /** The provider's home study, or 404 (also when it belongs to another provider). */

@@ -1,5 +1,6 @@
 import type { CalendarDate } from '@platform/kernel';
 import { auditView } from '../shared/audit.js';
+import { dateOrNull, instantOrNull } from '../shared/view-values.js';
 import { availableHomeStudyActions, type HomeStudyStatus } from './home-study-lifecycle.js';
 import type {
   HomeStudyAssessmentRecord,
@@ -9,8 +10,6 @@ import type {
   HomeStudyStatusChangeRecord,
   HomeStudyVisitRecord,
 } from './home-study.entities.js';
-
-const date = (value: string | null | undefined) => (value ?? null) as CalendarDate | null;
 
 export type HomeStudySummaryView = ReturnType<typeof homeStudySummaryView>;
 
@@ -23,19 +22,19 @@ export function homeStudySummaryView(study: HomeStudyRecord) {
     status: study.status,
     /** What may be done next (WF-1), e.g. ['submit'] while in progress. */
     availableActions: availableHomeStudyActions(study.status as HomeStudyStatus),
-    dueOn: date(study.dueOn),
+    dueOn: dateOrNull(study.dueOn),
     previousHomeStudyId: study.previousHomeStudyId ?? null,
     notes: study.notes ?? null,
     submission: study.submission,
     recommendation: study.recommendation ?? null,
     recommendationText: study.recommendationText ?? null,
     submittedBy: study.submittedBy ?? null,
-    submittedAt: study.submittedAt?.toISOString() ?? null,
+    submittedAt: instantOrNull(study.submittedAt),
     decidedBy: study.decidedBy ?? null,
-    decidedOn: date(study.decidedOn),
+    decidedOn: dateOrNull(study.decidedOn),
     failureReason: study.failureReason ?? null,
     returnComments: study.returnComments ?? null,
-    reStudyDueOn: date(study.reStudyDueOn),
+    reStudyDueOn: dateOrNull(study.reStudyDueOn),
     ...auditView(study),
   };
 }
@@ -59,7 +58,7 @@ export function assessmentView(
         id: action.id,
         description: action.description,
         dueOn: action.dueOn as CalendarDate,
-        completedOn: date(action.completedOn),
+        completedOn: dateOrNull(action.completedOn),
         completedBy: action.completedOn ? action.updatedBy : null,
       })),
     ...auditView(assessment),

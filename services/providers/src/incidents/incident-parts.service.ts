@@ -15,7 +15,6 @@ import {
 import {
   assertGroupAffiliation,
   assertIncidentAllows,
-  factsOf,
   findIncident,
   participantsOf,
   partsOf,
@@ -35,6 +34,7 @@ import type {
   ParticipantInput,
 } from './incident.schemas.js';
 import {
+  factsOf,
   injuryView,
   participantView,
   restraintView,
@@ -50,7 +50,7 @@ import {
   identityField,
   resolveParticipant,
 } from './incidents.service.js';
-import { RuleProblem, throwRuleProblems } from './rule-problem.js';
+import { ruleViolation, throwIfRuleViolated } from '../shared/rule-issues.js';
 
 /**
  * INC-1: participants, injuries, restraints and staff actions of an open incident (INC-2: a
@@ -71,7 +71,7 @@ export class IncidentPartsService {
   ): Promise<ParticipantView> {
     return this.change(incidentId, async (em, incident, participants) => {
       if (duplicateParticipant(participants, enteredFacts(body))) {
-        throw new RuleProblem(
+        throw ruleViolation(
           [
             {
               rule: 'INC-1',
@@ -114,7 +114,7 @@ export class IncidentPartsService {
         restraints: parts.restraints,
         staffActions: parts.staffActions,
       });
-      if (!removal.ok) throw new RuleProblem([removal.issue], removal.status);
+      if (!removal.ok) throw ruleViolation([removal.issue], removal.status);
       em.remove(em.getReference(IncidentParticipant, participantId));
     });
   }
@@ -122,7 +122,7 @@ export class IncidentPartsService {
   /** INC-1: an injury of a victim participant, its cause, who was responsible and what was done. */
   async addInjury(incidentId: string, body: AddInjuryBody, actor: Actor): Promise<InjuryView> {
     return this.change(incidentId, async (em, _incident, participants) => {
-      throwRuleProblems(injuryIssues(participants, body));
+      throwIfRuleViolated(injuryIssues(participants, body));
       return injuryView(
         em.create(IncidentInjury, {
           id: randomUUID(),
@@ -147,7 +147,7 @@ export class IncidentPartsService {
     actor: Actor,
   ): Promise<RestraintView> {
     return this.change(incidentId, async (em, _incident, participants) => {
-      throwRuleProblems(restraintIssues(participants, body));
+      throwIfRuleViolated(restraintIssues(participants, body));
       return restraintView(
         em.create(IncidentRestraint, {
           id: randomUUID(),
@@ -173,9 +173,9 @@ export class IncidentPartsService {
     actor: Actor,
   ): Promise<StaffActionView> {
     return this.change(incidentId, async (em, incident, participants) => {
-      throwRuleProblems(staffActionIssues(participants, body));
+      throwIfRuleViolated(staffActionIssues(participants, body));
       if (body.takenOn < incident.occurredOn) {
-        throw new RuleProblem([
+        throw ruleViolation([
           {
             rule: 'INC-1',
             field: 'takenOn',

@@ -11,17 +11,15 @@ import {
   IncidentParticipant,
   IncidentRestraint,
   IncidentStaffAction,
-  type IncidentParticipantRecord,
   type IncidentRecord,
 } from './incident.entities.js';
 import {
   incidentTransition,
   providersNotAffiliated,
   type IncidentCommand,
-  type ParticipantFacts,
 } from './incident-rules.js';
 import type { IncidentParts, LinkedInvestigationView } from './incident.views.js';
-import { RuleProblem, throwRuleProblems } from './rule-problem.js';
+import { ruleViolation, throwIfRuleViolated } from '../shared/rule-issues.js';
 
 /** The incident, or 404; `forUpdate` serialises changes to it and its parts. */
 export async function findIncident(
@@ -53,15 +51,15 @@ export async function partsOf(em: EntityManager, incidentId: string): Promise<In
   return { participants, injuries, restraints, staffActions };
 }
 
-export function factsOf(participant: IncidentParticipantRecord): ParticipantFacts {
+/** What every incident event starts with: the incident and each provider taking part (INC-1). */
+export function incidentSubject(
+  incident: Pick<IncidentRecord, 'id' | 'providerId'>,
+  participants: readonly { kind: string; providerId?: string | null }[],
+) {
   return {
-    id: participant.id,
-    kind: participant.kind,
-    role: participant.role,
-    providerId: participant.providerId ?? null,
-    memberId: participant.memberId ?? null,
-    clientReferenceId: participant.clientReferenceId ?? null,
-    name: participant.name,
+    incidentId: incident.id,
+    providerId: incident.providerId,
+    providerIds: providerIdsOf(participants),
   };
 }
 
@@ -113,7 +111,7 @@ export async function assertGroupAffiliation(
 ): Promise<void> {
   const group = await em.findOne(ProviderGroup, { id: groupId }, { fields: ['id'] });
   if (!group) {
-    throw new RuleProblem([
+    throw ruleViolation([
       { rule: 'INC-3', field: 'reportedByGroupId', message: `no provider group ${groupId}` },
     ]);
   }
@@ -132,7 +130,7 @@ export async function assertGroupAffiliation(
       end: (affiliation.endDate ?? null) as CalendarDate | null,
     })),
   );
-  throwRuleProblems(
+  throwIfRuleViolated(
     outside.length > 0
       ? [
           {

@@ -1,5 +1,7 @@
 import type { CalendarDate } from '@platform/kernel';
 import { auditView } from '../shared/audit.js';
+import { instantOrNull } from '../shared/view-values.js';
+import type { ParticipantFacts } from './incident-rules.js';
 import type {
   IncidentInjuryRecord,
   IncidentParticipantRecord,
@@ -8,11 +10,10 @@ import type {
   IncidentStaffActionRecord,
 } from './incident.entities.js';
 
-const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);
-
 export type ParticipantView = ReturnType<typeof participantView>;
 
-export function participantView(participant: IncidentParticipantRecord) {
+/** Who takes part and in which role: what the INC-1 rules judge and what its view starts with. */
+export function factsOf(participant: IncidentParticipantRecord): ParticipantFacts {
   return {
     id: participant.id,
     kind: participant.kind,
@@ -21,8 +22,11 @@ export function participantView(participant: IncidentParticipantRecord) {
     memberId: participant.memberId ?? null,
     clientReferenceId: participant.clientReferenceId ?? null,
     name: participant.name,
-    ...auditView(participant),
   };
+}
+
+export function participantView(participant: IncidentParticipantRecord) {
+  return { ...factsOf(participant), ...auditView(participant) };
 }
 
 export type InjuryView = ReturnType<typeof injuryView>;
@@ -94,7 +98,7 @@ export function incidentSummaryView(incident: IncidentRecord, providerIds: reado
     status: incident.status,
     closeReason: incident.closeReason ?? null,
     closeNotes: incident.closeNotes ?? null,
-    closedAt: iso(incident.closedAt),
+    closedAt: instantOrNull(incident.closedAt),
     closedBy: incident.closedBy ?? null,
     reopenReason: incident.reopenReason ?? null,
     ...auditView(incident),

@@ -10,10 +10,11 @@ import {
   Post,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { STAFF_ROLES, type Actor, type Role } from '@platform/contracts';
+import type { Actor, Role } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
 import { ValidBody, ValidQuery, ZodValidationPipe, type Page } from '@platform/http';
 import { idParam } from '../shared/common.schemas.js';
+import { PROVIDER_RECORD_MANAGERS, PROVIDER_RECORD_READERS } from '../shared/roles.js';
 import { IncidentPartsService } from './incident-parts.service.js';
 import { INCIDENT_REOPENERS } from './incident-rules.js';
 import {
@@ -55,19 +56,10 @@ const idPipe = new ZodValidationPipe(idParam, 'path');
 /**
  * ROLE: resource managers, their supervisors and facility managers maintain the incidents of the
  * providers they manage (guide 2.2.3: facility managers view and maintain provider incidents).
- */
-export const INCIDENT_MANAGERS: Role[] = [
-  'resource-manager',
-  'resource-manager-supervisor',
-  'facility-manager',
-];
-/**
  * ROLE (decision): a case worker who learns of an incident involving a client may report it
  * (create, with its participants); managing it afterwards is the managers' job.
  */
-const INCIDENT_REPORTERS: Role[] = [...INCIDENT_MANAGERS, 'case-worker'];
-/** Staff and operators read; a provider's own user reads incidents it participates in (SS-3). */
-const INCIDENT_READERS: Role[] = [...STAFF_ROLES, 'operator', 'provider'];
+const INCIDENT_REPORTERS: Role[] = [...PROVIDER_RECORD_MANAGERS, 'case-worker'];
 
 @ApiTags('incidents')
 @Controller('incidents')
@@ -99,7 +91,7 @@ export class IncidentsController {
   }
 
   @Get()
-  @RequireRoles(...INCIDENT_READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({
     summary:
       'Incidents by provider, group (INC-3), type, category, severity, status and period, latest first',
@@ -116,7 +108,7 @@ export class IncidentsController {
   }
 
   @Get(':id')
-  @RequireRoles(...INCIDENT_READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({
     summary: 'An incident with its participants, injuries, restraints, staff actions (INC-1)',
     description:
@@ -129,7 +121,7 @@ export class IncidentsController {
   }
 
   @Patch(':id')
-  @RequireRoles(...INCIDENT_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Change the facts of an open incident (INC-2: 409 once closed)',
     description:
@@ -146,7 +138,7 @@ export class IncidentsController {
 
   @Post(':id/close')
   @HttpCode(200)
-  @RequireRoles(...INCIDENT_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Close an open incident with a reason (INC-2)',
     description:
@@ -182,7 +174,7 @@ export class IncidentsController {
 
   @Post(':id/participants')
   @HttpCode(201)
-  @RequireRoles(...INCIDENT_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Add a participant in a role to an open incident (INC-1, INC-3)',
     description:
@@ -204,7 +196,7 @@ export class IncidentsController {
 
   @Delete(':id/participants/:participantId')
   @HttpCode(204)
-  @RequireRoles(...INCIDENT_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Remove a participant from an open incident (INC-1)',
     description:
@@ -220,7 +212,7 @@ export class IncidentsController {
 
   @Post(':id/injuries')
   @HttpCode(201)
-  @RequireRoles(...INCIDENT_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Record an injury of a victim participant (INC-1)',
     description:
@@ -237,7 +229,7 @@ export class IncidentsController {
 
   @Delete(':id/injuries/:injuryId')
   @HttpCode(204)
-  @RequireRoles(...INCIDENT_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({ summary: 'Remove an injury recorded by mistake (INC-1)' })
   removeInjury(
     @Param('id', idPipe) id: string,
@@ -248,7 +240,7 @@ export class IncidentsController {
 
   @Post(':id/restraints')
   @HttpCode(201)
-  @RequireRoles(...INCIDENT_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Record a restraint a member participant applied, and for how long (INC-1)',
     description:
@@ -265,7 +257,7 @@ export class IncidentsController {
 
   @Delete(':id/restraints/:restraintId')
   @HttpCode(204)
-  @RequireRoles(...INCIDENT_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({ summary: 'Remove a restraint recorded by mistake (INC-1)' })
   removeRestraint(
     @Param('id', idPipe) id: string,
@@ -276,7 +268,7 @@ export class IncidentsController {
 
   @Post(':id/staff-actions')
   @HttpCode(201)
-  @RequireRoles(...INCIDENT_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Record an action taken against a member participant, e.g. a reprimand (INC-1)',
   })
@@ -290,7 +282,7 @@ export class IncidentsController {
 
   @Delete(':id/staff-actions/:staffActionId')
   @HttpCode(204)
-  @RequireRoles(...INCIDENT_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({ summary: 'Remove a staff action recorded by mistake (INC-1)' })
   removeStaffAction(
     @Param('id', idPipe) id: string,

@@ -7,19 +7,17 @@ import {
   incidentReopened,
   type Actor,
 } from '@platform/contracts';
-import {
-  assertMayAccessProvider,
-  isProviderSelfService,
-  ValidationProblem,
-  type Page,
-} from '@platform/http';
+import { isProviderSelfService, ValidationProblem, type Page } from '@platform/http';
 import type { CalendarDate } from '@platform/kernel';
 import { recordEvent } from '@platform/messaging';
 import { Member } from '../provider-members/provider-members.entities.js';
 import { Provider } from '../providers/provider.entity.js';
 import { markUpdated, newAudit } from '../shared/audit.js';
 import { eventOrigin } from '../shared/event-origin.js';
-import type { RuleIssue } from '../shared/rule-issues.js';
+import { listedProviderId } from '../shared/provider-scope.js';
+import { recordsById } from '../shared/lookup.js';
+import { emptyPage, findPageBySql } from '../shared/paging.js';
+import { ruleViolation, throwIfRuleViolated, type RuleIssue } from '../shared/rule-issues.js';
 import {
   Incident,
   IncidentParticipant,
@@ -31,6 +29,7 @@ import {
   assertIncidentAllows,
   assertMayReadIncident,
   findIncident,
+  incidentSubject,
   linkedInvestigations,
   participantsOf,
   partsOf,
@@ -57,7 +56,6 @@ import {
   type IncidentSummaryView,
   type IncidentView,
 } from './incident.views.js';
-import { RuleProblem, throwRuleProblems } from './rule-problem.js';
 
 /** A participant as entered, before its provider or member is looked up (name unknown yet). */
 export function enteredFacts(input: ParticipantInput, id = ''): ParticipantFacts {
@@ -163,8 +161,8 @@ export class IncidentsService {
           });
         }
       });
-      throwRuleProblems(duplicates);
-      throwRuleProblems(participantSetIssues(body.providerId, entered));
+      throwIfRuleViolated(duplicates);
+      throwIfRuleViolated(participantSetIssues(body.providerId, entered));
 
       const participants: ParticipantFacts[] = [];
       for (const [index, input] of body.participants.entries()) {
@@ -205,9 +203,7 @@ export class IncidentsService {
         aggregateId: incident.id,
         ...eventOrigin(actor, correlationId),
         data: {
-          incidentId: incident.id,
-          providerId: incident.providerId,
-          providerIds: providerIdsOf(participants),
+          ...incidentSubject(incident, participants),
           reportedByGroupId: incident.reportedByGroupId ?? null,
           type: incident.type,
           category: incident.category,
@@ -240,12 +236,8 @@ export class IncidentsService {
    * provider participates in (SS-3).
    */
   async list(query: ListIncidentsQuery, actor: Actor): Promise<Page<IncidentSummaryView>> {
-    if (query.providerId) assertMayAccessProvider(actor, query.providerId);
-    const ownOnly = isProviderSelfService(actor);
-    if (ownOnly && !actor.providerId) {
-      return { items: [], total: 0, limit: query.limit, offset: query.offset };
-    }
-    const providerId = ownOnly ? actor.providerId : query.providerId;
+    const providerId = listedProviderId(actor, query.providerId);
+    if (providerId === '') return emptyPage(query);
     const conditions: string[] = [];
     const params: unknown[] = [];
     if (providerId) {
@@ -283,44 +275,30 @@ export class IncidentsService {
       params.push(query.occurredTo);
       conditions.push('i.occurred_on <= ?::date');
     }
-    const where = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
-    const em = this.orm.em.fork();
-    const connection = em.getConnection();
-    const [{ total }] = (await connection.execute(
-      `select count(*)::int as total from incident i ${where}`,
+    const filter = {
+      from: 'incident i',
+      conditions,
       params,
-    )) as [{ total: number }];
-    const rows = (await connection.execute(
-      `select i.id from incident i ${where}
-       order by i.occurred_on desc, i.reported_at desc, i.id limit ? offset ?`,
-      [...params, query.limit, query.offset],
-    )) as { id: string }[];
-    const ids = rows.map((row) => row.id);
-    const incidents = new Map(
-      (ids.length > 0 ? await em.find(Incident, { id: { $in: ids } }) : []).map((incident) => [
-        incident.id,
-        incident,
-      ]),
-    );
-    const providers =
-      ids.length > 0
-        ? await em.find(
-            IncidentParticipant,
-            { incidentId: { $in: ids }, kind: 'provider' },
-            { orderBy: { position: 'asc' } },
-          )
-        : [];
-    return {
-      items: ids.map((id) =>
+      id: 'i.id',
+      orderBy: 'i.occurred_on desc, i.reported_at desc, i.id',
+    };
+    return findPageBySql(this.orm.em.fork(), filter, query, async (ids, em) => {
+      const incidents = await recordsById(em, Incident, ids);
+      const providers =
+        ids.length > 0
+          ? await em.find(
+              IncidentParticipant,
+              { incidentId: { $in: ids }, kind: 'provider' },
+              { orderBy: { position: 'asc' } },
+            )
+          : [];
+      return ids.map((id) =>
         incidentSummaryView(
           incidents.get(id) as IncidentRecord,
           providerIdsOf(providers.filter((participant) => participant.incidentId === id)),
         ),
-      ),
-      total,
-      limit: query.limit,
-      offset: query.offset,
-    };
+      );
+    });
   }
 
   /**
@@ -366,7 +344,7 @@ export class IncidentsService {
       const incident = await findIncident(em, id, { forUpdate: true });
       assertIncidentAllows(incident, 'close');
       if (!body.reason) {
-        throw new RuleProblem([
+        throw ruleViolation([
           {
             rule: 'INC-2',
             field: 'reason',
@@ -385,14 +363,11 @@ export class IncidentsService {
         closedBy: actor.userId,
       });
       markUpdated(incident, actor, now);
-      const participants = await participantsOf(em, id);
       recordEvent(em, incidentClosed, {
         aggregateId: id,
         ...eventOrigin(actor, correlationId),
         data: {
-          incidentId: id,
-          providerId: incident.providerId,
-          providerIds: providerIdsOf(participants),
+          ...incidentSubject(incident, await participantsOf(em, id)),
           reason: body.reason,
           closedAt: now.toISOString(),
         },
@@ -421,14 +396,11 @@ export class IncidentsService {
         reopenReason: body.reason,
       });
       markUpdated(incident, actor);
-      const participants = await participantsOf(em, id);
       recordEvent(em, incidentReopened, {
         aggregateId: id,
         ...eventOrigin(actor, correlationId),
         data: {
-          incidentId: id,
-          providerId: incident.providerId,
-          providerIds: providerIdsOf(participants),
+          ...incidentSubject(incident, await participantsOf(em, id)),
           previousReason,
           reason: body.reason,
         },

@@ -1,9 +1,10 @@
 import { Controller, Get, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@platform/contracts';
+import type { Actor, Role } from '@platform/contracts';
 import { CurrentActor, Public, RequireRoles } from '@platform/auth';
 import { ValidBody, ValidQuery, ZodValidationPipe, type Page } from '@platform/http';
-import { todayDate } from '../provider-members/membership.js';
+import { RESOURCE_MANAGERS } from '../shared/roles.js';
+import { todayDate } from '../shared/today.js';
 import { INQUIRY_DECISION_DAYS } from '../tokens.js';
 import { InquiriesService } from './inquiries.service.js';
 import type { InquiryQueueEntry } from './inquiry-work-queue.js';
@@ -20,6 +21,8 @@ import {
 } from './inquiry.schemas.js';
 
 const GUEST: Actor = { userId: 'guest', displayName: 'Self-service guest', roles: [] };
+/** PRV-2: resource managers work the inquiry queue; operators watch it (no business changes). */
+const INQUIRY_READERS: Role[] = [...RESOURCE_MANAGERS, 'operator'];
 
 @ApiTags('inquiries')
 @Controller()
@@ -31,7 +34,7 @@ export class InquiriesController {
 
   @Post('inquiries')
   @HttpCode(201)
-  @RequireRoles('resource-manager', 'resource-manager-supervisor')
+  @RequireRoles(...RESOURCE_MANAGERS)
   @ApiOperation({ summary: 'Record a provider inquiry taken by staff (PRV-2)' })
   submit(
     @ValidBody(submitInquiryBody, inquiryExample) body: SubmitInquiryBody,
@@ -54,7 +57,7 @@ export class InquiriesController {
   }
 
   @Get('inquiries')
-  @RequireRoles('resource-manager', 'resource-manager-supervisor', 'operator')
+  @RequireRoles(...INQUIRY_READERS)
   @ApiOperation({ summary: 'List inquiries, newest first, filtered by status and source' })
   list(@ValidQuery(listInquiriesQuery) query: ListInquiriesQuery): Promise<Page<InquiryRecord>> {
     return this.inquiries.list(query);
@@ -62,7 +65,7 @@ export class InquiriesController {
 
   // Declared before inquiries/:id so "work-queue" is not read as an id.
   @Get('inquiries/work-queue')
-  @RequireRoles('resource-manager', 'resource-manager-supervisor', 'operator')
+  @RequireRoles(...INQUIRY_READERS)
   @ApiOperation({
     summary:
       'The inquiry work queue: undecided inquiries, oldest first, with due date and overdue flag (PRV-2)',
@@ -74,7 +77,7 @@ export class InquiriesController {
   }
 
   @Get('inquiries/:id')
-  @RequireRoles('resource-manager', 'resource-manager-supervisor', 'operator')
+  @RequireRoles(...INQUIRY_READERS)
   @ApiOperation({ summary: 'One inquiry with its decision, if any' })
   get(
     @Param('id', new ZodValidationPipe(inquiryIdParam, 'path')) id: string,

@@ -6,7 +6,7 @@ import { recordEvent } from '@platform/messaging';
 import { NotFoundProblem, type Page } from '@platform/http';
 import type { CalendarDate } from '@platform/kernel';
 import { containsPattern } from '../shared/name-search.js';
-import { pageOf } from '../shared/lookup.js';
+import { findPage } from '../shared/paging.js';
 import { Inquiry, type InquiryRecord } from './inquiry.entity.js';
 import {
   inquiryQueueEntry,
@@ -66,12 +66,14 @@ export class InquiriesService {
       ...(query.status ? { status: query.status } : {}),
       ...(query.source ? { source: query.source } : {}),
     };
-    const [items, total] = await this.orm.em.fork().findAndCount(Inquiry, where, {
-      orderBy: { createdAt: 'desc', id: 'asc' },
-      limit: query.limit,
-      offset: query.offset,
-    });
-    return { items, total, limit: query.limit, offset: query.offset };
+    return findPage(
+      this.orm.em.fork(),
+      Inquiry,
+      where,
+      query,
+      { createdAt: 'desc', id: 'asc' },
+      (inquiry) => inquiry,
+    );
   }
 
   /**
@@ -93,11 +95,13 @@ export class InquiriesService {
       ...(query.overdue === true ? { createdAt: { $lt: firstNotOverdue } } : {}),
       ...(query.overdue === false ? { createdAt: { $gte: firstNotOverdue } } : {}),
     };
-    const [items, total] = await this.orm.em.fork().findAndCount(Inquiry, where, {
-      orderBy: { createdAt: 'asc', id: 'asc' },
-      limit: query.limit,
-      offset: query.offset,
-    });
-    return pageOf(items, total, query, (inquiry) => inquiryQueueEntry(inquiry, decisionDays, asOf));
+    return findPage(
+      this.orm.em.fork(),
+      Inquiry,
+      where,
+      query,
+      { createdAt: 'asc', id: 'asc' },
+      (inquiry) => inquiryQueueEntry(inquiry, decisionDays, asOf),
+    );
   }
 }

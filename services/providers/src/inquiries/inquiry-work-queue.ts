@@ -1,4 +1,5 @@
 import { addDays, type CalendarDate } from '@platform/kernel';
+import { calendarDayOf } from '../shared/today.js';
 import type { InquiryRecord } from './inquiry.entity.js';
 
 /** PRV-2: an undecided inquiry as the resource managers' work queue shows it. */
@@ -16,10 +17,6 @@ export interface InquiryQueueEntry {
   overdue: boolean;
 }
 
-function calendarDateOf(instant: Date): CalendarDate {
-  return instant.toISOString().slice(0, 10) as CalendarDate;
-}
-
 /** The last receipt day whose decision is already overdue on `asOf` (due before `asOf`). */
 export function lastOverdueReceiptDay(asOf: CalendarDate, decisionDays: number): CalendarDate {
   return addDays(asOf, -decisionDays - 1);
@@ -30,7 +27,7 @@ export function inquiryQueueEntry(
   decisionDays: number,
   asOf: CalendarDate,
 ): InquiryQueueEntry {
-  const receivedOn = calendarDateOf(inquiry.createdAt);
+  const receivedOn = calendarDayOf(inquiry.createdAt);
   const decisionDueOn = addDays(receivedOn, decisionDays);
   const ageInDays = Math.round((Date.parse(asOf) - Date.parse(receivedOn)) / 86_400_000);
   return {

@@ -10,12 +10,12 @@ import {
   Post,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { STAFF_ROLES, type Actor, type Role } from '@platform/contracts';
+import type { Actor } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
 import { ValidBody, ValidQuery, ZodValidationPipe, type Page } from '@platform/http';
-import { todayDate } from '../provider-members/membership.js';
-import { INCIDENT_MANAGERS } from '../incidents/incidents.controller.js';
+import { todayDate } from '../shared/today.js';
 import { idParam } from '../shared/common.schemas.js';
+import { AGENCY_READERS, PROVIDER_RECORD_MANAGERS } from '../shared/roles.js';
 import {
   closeInvestigationBody,
   linkIncidentBody,
@@ -32,12 +32,12 @@ import {
 import { InvestigationsService, type InvestigationView } from './investigations.service.js';
 
 const idPipe = new ZodValidationPipe(idParam, 'path');
-/**
- * ROLE (decision): investigations are confidential agency work — staff and operators read them,
- * a provider's own user does not (403), and the incident managers run them.
- */
-const INVESTIGATION_READERS: Role[] = [...STAFF_ROLES, 'operator'];
 
+/**
+ * ROLE (decision): investigations are confidential agency work — staff and operators read them
+ * (AGENCY_READERS), a provider's own user does not (403), and the incident managers
+ * (PROVIDER_RECORD_MANAGERS) run them.
+ */
 @ApiTags('investigations')
 @Controller('investigations')
 export class InvestigationsController {
@@ -47,7 +47,7 @@ export class InvestigationsController {
 
   @Post()
   @HttpCode(201)
-  @RequireRoles(...INCIDENT_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Open an investigation of a provider, optionally linked to incidents (INC-4)',
     description:
@@ -63,7 +63,7 @@ export class InvestigationsController {
   }
 
   @Get()
-  @RequireRoles(...INVESTIGATION_READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({
     summary:
       'Investigations by provider, type, status, outcome, investigator, incident and period opened (INC-4)',
@@ -75,14 +75,14 @@ export class InvestigationsController {
   }
 
   @Get(':id')
-  @RequireRoles(...INVESTIGATION_READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({ summary: 'An investigation with its linked incidents (INC-4)' })
   get(@Param('id', idPipe) id: string): Promise<InvestigationView> {
     return this.investigations.get(id);
   }
 
   @Patch(':id')
-  @RequireRoles(...INCIDENT_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Change the type, allegation or investigator of an open investigation (INC-4)',
   })
@@ -97,7 +97,7 @@ export class InvestigationsController {
 
   @Post(':id/close')
   @HttpCode(200)
-  @RequireRoles(...INCIDENT_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Close an open investigation with its findings and outcome (INC-4)',
     description:
@@ -119,7 +119,7 @@ export class InvestigationsController {
 
   @Post(':id/incidents')
   @HttpCode(201)
-  @RequireRoles(...INCIDENT_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Link an incident involving the provider to its open investigation (INC-4)',
   })
@@ -135,7 +135,7 @@ export class InvestigationsController {
 
   @Delete(':id/incidents/:incidentId')
   @HttpCode(204)
-  @RequireRoles(...INCIDENT_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({ summary: 'Unlink an incident from an open investigation (INC-4)' })
   unlink(
     @Param('id', idPipe) id: string,

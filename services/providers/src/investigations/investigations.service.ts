@@ -14,10 +14,11 @@ import type { CalendarDate } from '@platform/kernel';
 import { recordEvent } from '@platform/messaging';
 import { Incident, IncidentParticipant } from '../incidents/incident.entities.js';
 import { providerIdsOf } from '../incidents/incident.lookup.js';
-import { throwRuleProblems } from '../incidents/rule-problem.js';
+import { throwIfRuleViolated } from '../shared/rule-issues.js';
 import { Provider } from '../providers/provider.entity.js';
 import { auditView, markUpdated, newAudit } from '../shared/audit.js';
 import { eventOrigin } from '../shared/event-origin.js';
+import { findPageWithRelated } from '../shared/paging.js';
 import {
   closingDayIssues,
   investigationAllows,
@@ -74,7 +75,7 @@ export class InvestigationsService {
     correlationId?: string,
   ): Promise<InvestigationView> {
     const openedOn = body.openedOn ?? today;
-    throwRuleProblems(openingDayIssues(openedOn, today));
+    throwIfRuleViolated(openingDayIssues(openedOn, today));
     return this.orm.em.fork().transactional(async (em) => {
       const provider = await em.findOne(Provider, { id: body.providerId }, { fields: ['id'] });
       if (!provider) {
@@ -150,32 +151,31 @@ export class InvestigationsService {
       ...(linked ? { id: { $in: linked } } : {}),
       ...(Object.keys(openedOn).length > 0 ? { openedOn } : {}),
     };
-    const [investigations, total] = await em.findAndCount(Investigation, where, {
-      orderBy: { openedOn: 'desc', id: 'asc' },
-      limit: query.limit,
-      offset: query.offset,
-    });
-    const links =
-      investigations.length > 0
-        ? await em.find(
-            InvestigationIncident,
-            { investigationId: { $in: investigations.map((investigation) => investigation.id) } },
-            { orderBy: { linkedAt: 'asc', id: 'asc' } },
-          )
-        : [];
-    return {
-      items: investigations.map((investigation) =>
-        investigationView(
-          investigation,
-          links
-            .filter((link) => link.investigationId === investigation.id)
-            .map((link) => link.incidentId),
-        ),
-      ),
-      total,
-      limit: query.limit,
-      offset: query.offset,
-    };
+    return findPageWithRelated(
+      em,
+      Investigation,
+      where,
+      query,
+      { openedOn: 'desc', id: 'asc' },
+      async (investigations, snapshot) => {
+        const links =
+          investigations.length > 0
+            ? await snapshot.find(
+                InvestigationIncident,
+                { investigationId: { $in: investigations.map((found) => found.id) } },
+                { orderBy: { linkedAt: 'asc', id: 'asc' } },
+              )
+            : [];
+        return investigations.map((investigation) =>
+          investigationView(
+            investigation,
+            links
+              .filter((link) => link.investigationId === investigation.id)
+              .map((link) => link.incidentId),
+          ),
+        );
+      },
+    );
   }
 
   /** INC-4: changes the type, allegation or investigator of an open investigation. */
@@ -203,7 +203,9 @@ export class InvestigationsService {
     return this.orm.em.fork().transactional(async (em) => {
       const investigation = await lockOpen(em, id, 'close');
       const closedOn = body.closedOn ?? today;
-      throwRuleProblems(closingDayIssues(investigation.openedOn as CalendarDate, closedOn, today));
+      throwIfRuleViolated(
+        closingDayIssues(investigation.openedOn as CalendarDate, closedOn, today),
+      );
       Object.assign(investigation, {
         status: 'closed',
         outcome: body.outcome,
@@ -289,10 +291,10 @@ export class InvestigationsService {
   ): Promise<void> {
     const incident = await em.findOne(Incident, { id: incidentId }, { fields: ['id'] });
     if (!incident) {
-      throwRuleProblems([{ rule: 'INC-4', field, message: `no incident ${incidentId}` }]);
+      throwIfRuleViolated([{ rule: 'INC-4', field, message: `no incident ${incidentId}` }]);
     }
     const providers = await em.find(IncidentParticipant, { incidentId, kind: 'provider' });
-    throwRuleProblems(linkIssues(providerId, providerIdsOf(providers), field));
+    throwIfRuleViolated(linkIssues(providerId, providerIdsOf(providers), field));
   }
 }
 

@@ -16,7 +16,7 @@ import { NotFoundProblem, RuleViolation } from '@platform/http';
 import { addDays, type CalendarDate } from '@platform/kernel';
 import { recordEvent } from '@platform/messaging';
 import { ProviderService } from '../provider-services/provider-service.entity.js';
-import { Provider } from '../providers/provider.entity.js';
+import { findProvider } from '../providers/provider.lookup.js';
 import { markUpdated, newAudit } from '../shared/audit.js';
 import { eventOrigin } from '../shared/event-origin.js';
 import {
@@ -144,8 +144,7 @@ export async function recordLicence(
   actor: Actor,
   correlationId?: string,
 ): Promise<LicenceParts> {
-  const provider = await em.findOne(Provider, { id: providerId }, { fields: ['id'] });
-  if (!provider) throw new NotFoundProblem('Provider', providerId);
+  await findProvider(em, providerId);
   const type = await em.findOne(LicenceType, { id: body.licenceTypeId });
   if (!type) {
     throw new RuleViolation(

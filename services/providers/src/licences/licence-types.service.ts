@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { Actor } from '@platform/contracts';
-import { ProblemException, type Page } from '@platform/http';
+import type { Page } from '@platform/http';
 import { markUpdated, newAudit } from '../shared/audit.js';
-import { findOrNotFound, pageOf } from '../shared/lookup.js';
+import { findOrNotFound } from '../shared/lookup.js';
+import { findPage } from '../shared/paging.js';
 import { containsPattern } from '../shared/name-search.js';
+import { withUniqueCode } from '../shared/unique-code.js';
 import { LicenceType } from './licence.entities.js';
 import type {
   CreateLicenceTypeBody,
@@ -15,60 +16,46 @@ import type {
 } from './licence.schemas.js';
 import { licenceTypeView, type LicenceTypeView } from './licence.views.js';
 
-/** 409: another licence type already has this code. */
-class LicenceTypeCodeTaken extends ProblemException {
-  constructor(code: string) {
-    super({
-      type: 'https://provider-platform.dev/problems/code-taken',
-      title: 'Licence type code already in use',
-      status: 409,
-      detail: `Another licence type already has the code ${code}`,
-      errors: [{ field: 'code', message: 'already in use' }],
-    });
-  }
-}
-
 /** CRD-2 / CRD-3: the licence types an administrator registers. */
 @Injectable()
 export class LicenceTypesService {
   constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
 
   async create(body: CreateLicenceTypeBody, actor: Actor): Promise<LicenceTypeView> {
-    try {
-      return await this.orm.em.fork().transactional(async (em) => {
-        const type = em.create(LicenceType, {
-          id: randomUUID(),
-          code: body.code,
-          name: body.name,
-          description: body.description,
-          mandatoryCourseCodes: body.mandatoryCourseCodes,
-          defaultValidityMonths: body.defaultValidityMonths,
-          ...newAudit(actor),
-        });
-        // The unique index on the code judges, so two concurrent requests cannot both succeed.
-        await em.flush();
-        return licenceTypeView(type);
-      });
-    } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) {
-        throw new LicenceTypeCodeTaken(body.code);
-      }
-      throw error;
-    }
+    return withUniqueCode(
+      'Licence type',
+      body.code,
+      () =>
+        this.orm.em.fork().transactional(async (em) => {
+          const type = em.create(LicenceType, {
+            id: randomUUID(),
+            code: body.code,
+            name: body.name,
+            description: body.description,
+            mandatoryCourseCodes: body.mandatoryCourseCodes,
+            defaultValidityMonths: body.defaultValidityMonths,
+            ...newAudit(actor),
+          });
+          await em.flush();
+          return licenceTypeView(type);
+        }),
+      { detail: `Another licence type already has the code ${body.code}` },
+    );
   }
 
   async list(query: ListLicenceTypesQuery): Promise<Page<LicenceTypeView>> {
-    const em = this.orm.em.fork();
     const where = {
       ...(query.name ? { name: { $ilike: containsPattern(query.name) } } : {}),
       ...(query.courseCode ? { mandatoryCourseCodes: { $contains: [query.courseCode] } } : {}),
     };
-    const [types, total] = await em.findAndCount(LicenceType, where, {
-      orderBy: { code: 'asc' },
-      limit: query.limit,
-      offset: query.offset,
-    });
-    return pageOf(types, total, query, licenceTypeView);
+    return findPage(
+      this.orm.em.fork(),
+      LicenceType,
+      where,
+      query,
+      { code: 'asc' },
+      licenceTypeView,
+    );
   }
 
   async get(id: string): Promise<LicenceTypeView> {

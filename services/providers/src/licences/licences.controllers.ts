@@ -3,9 +3,13 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
 import { ValidBody, ValidQuery, ZodValidationPipe, type Page } from '@platform/http';
+import {
+  AGENCY_READERS,
+  PROVIDER_RECORD_MANAGERS,
+  PROVIDER_RECORD_READERS,
+  REGISTRY_ADMINS,
+} from '../shared/roles.js';
 import { idParam } from '../shared/common.schemas.js';
-import { REGISTRY_ADMINS, REGISTRY_READERS } from '../shared/registry-roles.js';
-import { LICENCE_MANAGERS, LICENCE_READERS } from './licence-roles.js';
 import { LicenceTypesService } from './licence-types.service.js';
 import {
   createLicenceTypeBody,
@@ -58,7 +62,7 @@ export class LicenceTypesController {
   }
 
   @Get()
-  @RequireRoles(...REGISTRY_READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({ summary: 'Licence types by name, or requiring a course (CRD-2, CRD-3)' })
   list(
     @ValidQuery(listLicenceTypesQuery) query: ListLicenceTypesQuery,
@@ -67,7 +71,7 @@ export class LicenceTypesController {
   }
 
   @Get(':id')
-  @RequireRoles(...REGISTRY_READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({ summary: 'One licence type (CRD-2, CRD-3)' })
   get(@Param('id', idPipe) id: string): Promise<LicenceTypeView> {
     return this.types.get(id);
@@ -97,7 +101,7 @@ export class LicencesController {
 
   @Post()
   @HttpCode(201)
-  @RequireRoles(...LICENCE_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: "Record a provider's licence, pending approval (CRD-2)",
     description:
@@ -115,7 +119,7 @@ export class LicencesController {
   }
 
   @Get()
-  @RequireRoles(...LICENCE_READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({
     summary: "The provider's licences by status, type, covered service, validity on a date (CRD-2)",
   })
@@ -128,7 +132,7 @@ export class LicencesController {
   }
 
   @Get(':licenceId')
-  @RequireRoles(...LICENCE_READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({ summary: 'One licence with its period history (CRD-2)' })
   get(
     @Param('providerId', idPipe) providerId: string,
@@ -139,7 +143,7 @@ export class LicencesController {
   }
 
   @Get(':licenceId/status-history')
-  @RequireRoles(...LICENCE_READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({ summary: 'Who moved the licence through its lifecycle, when and why (CRD-2)' })
   history(
     @Param('providerId', idPipe) providerId: string,
@@ -150,7 +154,7 @@ export class LicencesController {
   }
 
   @Get(':licenceId/training-check')
-  @RequireRoles(...LICENCE_READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({
     summary: 'Which active members miss a mandatory course of the licence type on a date (CRD-3)',
   })
@@ -165,7 +169,7 @@ export class LicencesController {
 
   @Post(':licenceId/approve')
   @HttpCode(200)
-  @RequireRoles(...LICENCE_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Approve a pending or rejected licence; shows CRD-3 training warnings (CRD-2)',
     description:
@@ -190,7 +194,7 @@ export class LicencesController {
 
   @Post(':licenceId/reject')
   @HttpCode(200)
-  @RequireRoles(...LICENCE_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Reject a pending licence with a reason; it may be approved later (CRD-2)',
   })
@@ -213,7 +217,7 @@ export class LicencesController {
 
   @Post(':licenceId/suspend')
   @HttpCode(200)
-  @RequireRoles(...LICENCE_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({ summary: 'Suspend an approved licence with a reason (CRD-2)' })
   suspend(
     @Param('providerId', idPipe) providerId: string,
@@ -234,7 +238,7 @@ export class LicencesController {
 
   @Post(':licenceId/reinstate')
   @HttpCode(200)
-  @RequireRoles(...LICENCE_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({ summary: 'Reinstate a suspended licence (CRD-2)' })
   reinstate(
     @Param('providerId', idPipe) providerId: string,
@@ -255,7 +259,7 @@ export class LicencesController {
 
   @Post(':licenceId/renew')
   @HttpCode(200)
-  @RequireRoles(...LICENCE_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Renew an approved licence for a new period; shows CRD-3 training warnings (CRD-2)',
     description:
@@ -280,7 +284,7 @@ export class LicencesController {
 
   @Post(':licenceId/non-compliance')
   @HttpCode(200)
-  @RequireRoles(...LICENCE_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Instead of renewing, record why the licence is non-compliant (CRD-2)',
     description:

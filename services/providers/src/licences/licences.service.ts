@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
 import type { Actor } from '@platform/contracts';
-import { assertMayAccessProvider, NotFoundProblem, type Page } from '@platform/http';
+import { assertMayAccessProvider, type Page } from '@platform/http';
 import type { CalendarDate } from '@platform/kernel';
-import { todayDate } from '../provider-members/membership.js';
-import { Provider } from '../providers/provider.entity.js';
+import { todayDate } from '../shared/today.js';
+import { findProvider } from '../providers/provider.lookup.js';
 import {
   decideLicence,
   findLicence,
@@ -23,6 +23,7 @@ import {
   type LicenceView,
 } from './licence.views.js';
 import { containsPattern } from '../shared/name-search.js';
+import { emptyPage, findPageWithRelated } from '../shared/paging.js';
 
 export interface LicenceTrainingCheckView extends LicenceTrainingCheck {
   licenceId: string;
@@ -102,22 +103,17 @@ export class LicencesService {
           }
         : {}),
     };
-    if (query.validOn && query.status && query.status !== 'approved') {
-      return { items: [], total: 0, limit: query.limit, offset: query.offset };
-    }
-    const [licences, total] = await em.findAndCount(Licence, where, {
-      orderBy: { periodTo: 'desc', id: 'asc' },
-      limit: query.limit,
-      offset: query.offset,
-    });
+    if (query.validOn && query.status && query.status !== 'approved') return emptyPage(query);
     const today = todayDate();
-    const parts = await loadLicenceParts(em, licences);
-    return {
-      items: parts.map((part) => licenceView(part, today)),
-      total,
-      limit: query.limit,
-      offset: query.offset,
-    };
+    return findPageWithRelated(
+      em,
+      Licence,
+      where,
+      query,
+      { periodTo: 'desc', id: 'asc' },
+      async (licences, snapshot) =>
+        (await loadLicenceParts(snapshot, licences)).map((part) => licenceView(part, today)),
+    );
   }
 
   async get(providerId: string, licenceId: string, actor: Actor): Promise<LicenceView> {
@@ -158,9 +154,4 @@ export class LicencesService {
     });
     return { licenceId, providerId, licenceTypeCode: type.code, ...check };
   }
-}
-
-async function findProvider(em: EntityManager, providerId: string): Promise<void> {
-  const provider = await em.findOne(Provider, { id: providerId }, { fields: ['id'] });
-  if (!provider) throw new NotFoundProblem('Provider', providerId);
 }

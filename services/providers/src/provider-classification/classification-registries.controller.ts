@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
 import { ValidBody, ValidQuery, ZodValidationPipe, type Page } from '@platform/http';
-import { REGISTRY_ADMINS, REGISTRY_READERS } from '../shared/registry-roles.js';
+import { AGENCY_READERS, REGISTRY_ADMINS } from '../shared/roles.js';
 import { ClassificationRegistriesService } from './classification-registries.service.js';
 import {
   categoryExample,
@@ -55,14 +55,14 @@ export class ProviderCategoriesController {
   }
 
   @Get()
-  @RequireRoles(...REGISTRY_READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({ summary: 'Provider categories by name; filter by name substring and active' })
   list(@ValidQuery(listCategoriesQuery) query: ListCategoriesQuery): Promise<Page<CategoryView>> {
     return this.registries.listCategories(query);
   }
 
   @Get(':code')
-  @RequireRoles(...REGISTRY_READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({ summary: 'One provider category with its types (PRV-3)' })
   get(@Param('code', codePipe) code: string): Promise<CategoryWithTypesView> {
     return this.registries.getCategory(code);
@@ -98,7 +98,7 @@ export class ProviderCategoriesController {
   }
 
   @Get(':code/types')
-  @RequireRoles(...REGISTRY_READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({ summary: "The category's types by name (PRV-3)" })
   listTypes(
     @Param('code', codePipe) code: string,
@@ -108,7 +108,7 @@ export class ProviderCategoriesController {
   }
 
   @Get(':code/types/:typeCode')
-  @RequireRoles(...REGISTRY_READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({ summary: 'One type of the category (PRV-3)' })
   getType(
     @Param('code', codePipe) code: string,
@@ -151,14 +151,14 @@ export class SpecialtiesController {
   }
 
   @Get()
-  @RequireRoles(...REGISTRY_READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({ summary: 'Specialties by name; filter by name substring' })
   list(@ValidQuery(listByNameQuery) query: ListByNameQuery): Promise<Page<SpecialtyView>> {
     return this.registries.listSpecialties(query);
   }
 
   @Get(':code')
-  @RequireRoles(...REGISTRY_READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({ summary: 'One specialty (PRV-3)' })
   get(@Param('code', codePipe) code: string): Promise<SpecialtyView> {
     return this.registries.getSpecialty(code);

@@ -3,9 +3,9 @@ import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '@platform/contracts';
 import { NotFoundProblem, type Page } from '@platform/http';
 import { markUpdated, newAudit } from '../shared/audit.js';
-import { pageOf } from '../shared/lookup.js';
+import { findPage } from '../shared/paging.js';
 import { containsPattern } from '../shared/name-search.js';
-import { withUniqueCode } from './code-taken.js';
+import { withUniqueCode } from '../shared/unique-code.js';
 import {
   ProviderCategory,
   ProviderType,
@@ -85,12 +85,14 @@ export class ClassificationRegistriesService {
       ...(query.name ? { name: { $ilike: containsPattern(query.name) } } : {}),
       ...(query.active !== undefined ? { active: query.active } : {}),
     };
-    const [items, total] = await this.orm.em.fork().findAndCount(ProviderCategory, where, {
-      orderBy: { name: 'asc', code: 'asc' },
-      limit: query.limit,
-      offset: query.offset,
-    });
-    return pageOf(items, total, query, categoryView);
+    return findPage(
+      this.orm.em.fork(),
+      ProviderCategory,
+      where,
+      query,
+      { name: 'asc', code: 'asc' },
+      categoryView,
+    );
   }
 
   // ---- types (PRV-3: a sub-classification of one category) ----
@@ -133,15 +135,17 @@ export class ClassificationRegistriesService {
   async listTypes(categoryCode: string, query: ListByNameQuery): Promise<Page<TypeView>> {
     const em = this.orm.em.fork();
     await findCategory(em, categoryCode);
-    const [items, total] = await em.findAndCount(
+    return findPage(
+      em,
       ProviderType,
       {
         categoryCode,
         ...(query.name ? { name: { $ilike: containsPattern(query.name) } } : {}),
       },
-      { orderBy: { name: 'asc', code: 'asc' }, limit: query.limit, offset: query.offset },
+      query,
+      { name: 'asc', code: 'asc' },
+      typeView,
     );
-    return pageOf(items, total, query, typeView);
   }
 
   // ---- specialties ----
@@ -176,12 +180,14 @@ export class ClassificationRegistriesService {
 
   async listSpecialties(query: ListByNameQuery): Promise<Page<SpecialtyView>> {
     const where = query.name ? { name: { $ilike: containsPattern(query.name) } } : {};
-    const [items, total] = await this.orm.em.fork().findAndCount(Specialty, where, {
-      orderBy: { name: 'asc', code: 'asc' },
-      limit: query.limit,
-      offset: query.offset,
-    });
-    return pageOf(items, total, query, specialtyView);
+    return findPage(
+      this.orm.em.fork(),
+      Specialty,
+      where,
+      query,
+      { name: 'asc', code: 'asc' },
+      specialtyView,
+    );
   }
 
   private async withTypes(

@@ -11,10 +11,11 @@ import {
   Put,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { STAFF_ROLES, type Actor, type Role } from '@platform/contracts';
+import type { Actor } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
 import { ValidBody, ValidQuery, ZodValidationPipe, type Page } from '@platform/http';
 import { idParam } from '../shared/common.schemas.js';
+import { PROVIDER_RECORD_MANAGERS, PROVIDER_RECORD_READERS } from '../shared/roles.js';
 import { ProviderClassificationService } from './provider-classification.service.js';
 import {
   addServiceCentreBody,
@@ -42,10 +43,6 @@ import type {
 
 const idPipe = new ZodValidationPipe(idParam, 'path');
 const codePipe = new ZodValidationPipe(codeInput, 'path');
-/** ROLE: resource managers, their supervisors and facility managers manage provider records. */
-const MANAGERS: Role[] = ['resource-manager', 'resource-manager-supervisor', 'facility-manager'];
-/** Staff and operators read; a provider's own user reads its own (ROLE-2, SS-3). */
-const READERS: Role[] = [...STAFF_ROLES, 'operator', 'provider'];
 
 @ApiTags('provider classification')
 @Controller('providers/:providerId')
@@ -56,7 +53,7 @@ export class ProviderClassificationController {
   ) {}
 
   @Get('classification')
-  @RequireRoles(...READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({ summary: "The provider's category and type, with their names (PRV-3)" })
   get(
     @Param('providerId', idPipe) providerId: string,
@@ -66,7 +63,7 @@ export class ProviderClassificationController {
   }
 
   @Put('classification')
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: "Set the provider's category and type (PRV-3)",
     description:
@@ -85,7 +82,7 @@ export class ProviderClassificationController {
   }
 
   @Get('specialties')
-  @RequireRoles(...READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({ summary: "The provider's specialties by name (PRV-3)" })
   specialties(
     @Param('providerId', idPipe) providerId: string,
@@ -97,7 +94,7 @@ export class ProviderClassificationController {
 
   @Post('specialties')
   @HttpCode(201)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({ summary: 'Give the provider a specialty from the registry (PRV-3)' })
   addSpecialty(
     @Param('providerId', idPipe) providerId: string,
@@ -110,7 +107,7 @@ export class ProviderClassificationController {
 
   @Delete('specialties/:code')
   @HttpCode(204)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({ summary: 'Take a specialty away from the provider (PRV-3)' })
   removeSpecialty(
     @Param('providerId', idPipe) providerId: string,
@@ -122,7 +119,7 @@ export class ProviderClassificationController {
   }
 
   @Get('service-centres')
-  @RequireRoles(...READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({
     summary: "The provider's service centres by name; activeOn: those open that day (PRV-3)",
   })
@@ -135,7 +132,7 @@ export class ProviderClassificationController {
   }
 
   @Get('service-centres/:centreId')
-  @RequireRoles(...READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({ summary: 'One service centre of the provider (PRV-3)' })
   serviceCentre(
     @Param('providerId', idPipe) providerId: string,
@@ -147,7 +144,7 @@ export class ProviderClassificationController {
 
   @Post('service-centres')
   @HttpCode(201)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Add a service centre: a location of non-placement services (PRV-3)',
   })
@@ -161,7 +158,7 @@ export class ProviderClassificationController {
   }
 
   @Patch('service-centres/:centreId')
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: "Change an open service centre's name, address, phone or first day (PRV-3)",
     description: 'A closed centre cannot be changed (409 naming PRV-3).',
@@ -184,7 +181,7 @@ export class ProviderClassificationController {
 
   @Post('service-centres/:centreId/close')
   @HttpCode(200)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Close a service centre: its last day of service, inclusive (PRV-3)',
     description: 'Closing a closed centre is refused (409 naming PRV-3).',

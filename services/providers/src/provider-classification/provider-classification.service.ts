@@ -19,11 +19,13 @@ import {
   type Page,
 } from '@platform/http';
 import { recordEvent } from '@platform/messaging';
-import { Provider, type ProviderRecord } from '../providers/provider.entity.js';
+import type { ProviderRecord } from '../providers/provider.entity.js';
+import { findProvider } from '../providers/provider.lookup.js';
 import { markUpdated, newAudit } from '../shared/audit.js';
 import { changedFields } from '../shared/changed-fields.js';
 import { eventOrigin } from '../shared/event-origin.js';
 import { pageOf } from '../shared/lookup.js';
+import { findPage } from '../shared/paging.js';
 import { containsPattern } from '../shared/name-search.js';
 import { refuseClassification, sameClassification } from './classification.js';
 import {
@@ -242,12 +244,14 @@ export class ProviderClassificationService {
           }
         : {}),
     };
-    const [items, total] = await em.findAndCount(ProviderServiceCentre, where, {
-      orderBy: { name: 'asc', id: 'asc' },
-      limit: query.limit,
-      offset: query.offset,
-    });
-    return pageOf(items, total, query, serviceCentreView);
+    return findPage(
+      em,
+      ProviderServiceCentre,
+      where,
+      query,
+      { name: 'asc', id: 'asc' },
+      serviceCentreView,
+    );
   }
 
   async serviceCentre(
@@ -408,20 +412,6 @@ export class ProviderClassificationService {
       data: { providerId, added, removed, specialtyCodes: held.map((h) => h.specialtyCode) },
     });
   }
-}
-
-async function findProvider(
-  em: EntityManager,
-  id: string,
-  options: { forUpdate?: boolean } = {},
-): Promise<ProviderRecord> {
-  const provider = await em.findOne(
-    Provider,
-    { id },
-    options.forUpdate ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
-  );
-  if (!provider) throw new NotFoundProblem('Provider', id);
-  return provider;
 }
 
 async function findCentre(

@@ -45,11 +45,9 @@ export interface ClassificationView {
   typeName: string | null;
 }
 
-export type ServiceCentreView = ReturnType<typeof serviceCentreView>;
-export function serviceCentreView(centre: ProviderServiceCentreRecord) {
+/** Where a centre is and when it serves (PRV-3): what its view and its events both carry. */
+function centreDetails(centre: ProviderServiceCentreRecord) {
   return {
-    id: centre.id,
-    providerId: centre.providerId,
     name: centre.name,
     addressLine1: centre.addressLine1 ?? null,
     addressLine2: centre.addressLine2 ?? null,
@@ -59,6 +57,15 @@ export function serviceCentreView(centre: ProviderServiceCentreRecord) {
     phone: centre.phone ?? null,
     from: centre.from,
     to: centre.to ?? null,
+  };
+}
+
+export type ServiceCentreView = ReturnType<typeof serviceCentreView>;
+export function serviceCentreView(centre: ProviderServiceCentreRecord) {
+  return {
+    id: centre.id,
+    providerId: centre.providerId,
+    ...centreDetails(centre),
     /** PRV-3: closed once it has a last day of service. */
     status: centre.to ? ('closed' as const) : ('open' as const),
     closeReason: centre.closeReason ?? null,
@@ -68,17 +75,5 @@ export function serviceCentreView(centre: ProviderServiceCentreRecord) {
 
 /** The fields of a centre its events carry (PRV-3). */
 export function serviceCentreEventData(centre: ProviderServiceCentreRecord) {
-  return {
-    providerId: centre.providerId,
-    serviceCentreId: centre.id,
-    name: centre.name,
-    addressLine1: centre.addressLine1 ?? null,
-    addressLine2: centre.addressLine2 ?? null,
-    city: centre.city ?? null,
-    region: centre.region ?? null,
-    postalCode: centre.postalCode ?? null,
-    phone: centre.phone ?? null,
-    from: centre.from,
-    to: centre.to ?? null,
-  };
+  return { providerId: centre.providerId, serviceCentreId: centre.id, ...centreDetails(centre) };
 }

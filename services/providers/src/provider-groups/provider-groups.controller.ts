@@ -1,9 +1,10 @@
 import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { STAFF_ROLES, type Actor } from '@platform/contracts';
+import type { Actor } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
 import { ValidBody, ValidQuery, ZodValidationPipe, type Page } from '@platform/http';
+import { AGENCY_READERS, PROVIDER_RECORD_READERS, RESOURCE_MANAGERS } from '../shared/roles.js';
 import type { Payee } from './payee-resolution.js';
 import type { ProviderGroupRecord } from './provider-group.entities.js';
 import {
@@ -23,8 +24,11 @@ import {
 import { ProviderGroupsService, type AffiliationView } from './provider-groups.service.js';
 
 const uuid = (name: string) => new ZodValidationPipe(z.uuid(`${name} must be a UUID`), 'path');
-const MANAGERS = ['resource-manager', 'resource-manager-supervisor'] as const;
-const READERS = [...STAFF_ROLES, 'operator'] as const;
+
+/*
+ * ROLE: resource managers (and their supervisors) manage groups and affiliations, which agency
+ * staff and operators read; a provider's own user reads only who is paid for it (SS-3).
+ */
 
 @ApiTags('provider groups')
 @Controller()
@@ -33,7 +37,7 @@ export class ProviderGroupsController {
 
   @Post('provider-groups')
   @HttpCode(201)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...RESOURCE_MANAGERS)
   @ApiOperation({ summary: 'Enrol a provider group (PRV-4)' })
   enrol(
     @ValidBody(enrolGroupBody, { name: 'Northside Foster Care Network' }) body: EnrolGroupBody,
@@ -43,14 +47,14 @@ export class ProviderGroupsController {
   }
 
   @Get('provider-groups')
-  @RequireRoles(...READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({ summary: 'Provider groups by name and status' })
   list(@ValidQuery(listGroupsQuery) query: ListGroupsQuery): Promise<Page<ProviderGroupRecord>> {
     return this.groups.list(query);
   }
 
   @Get('provider-groups/:id')
-  @RequireRoles(...READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({ summary: 'One provider group' })
   get(@Param('id', uuid('id')) id: string): Promise<ProviderGroupRecord> {
     return this.groups.get(id);
@@ -58,7 +62,7 @@ export class ProviderGroupsController {
 
   @Post('provider-groups/:id/lifecycle')
   @HttpCode(200)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...RESOURCE_MANAGERS)
   @ApiOperation({ summary: 'Close (with a reason) or reopen a provider group (PRV-4)' })
   changeStatus(
     @Param('id', uuid('id')) id: string,
@@ -71,7 +75,7 @@ export class ProviderGroupsController {
 
   @Post('provider-groups/:id/affiliations')
   @HttpCode(201)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...RESOURCE_MANAGERS)
   @ApiOperation({ summary: 'Affiliate a provider with the group for a period (PRV-4, PRV-5)' })
   affiliate(
     @Param('id', uuid('id')) id: string,
@@ -87,7 +91,7 @@ export class ProviderGroupsController {
   }
 
   @Get('provider-groups/:id/affiliations')
-  @RequireRoles(...READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({ summary: "The group's affiliations with their payment-direction history" })
   affiliations(@Param('id', uuid('id')) id: string): Promise<AffiliationView[]> {
     return this.groups.affiliations(id);
@@ -95,7 +99,7 @@ export class ProviderGroupsController {
 
   @Post('provider-groups/:id/affiliations/:affiliationId/payment-direction')
   @HttpCode(200)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...RESOURCE_MANAGERS)
   @ApiOperation({ summary: "Where the provider's payments go from a date (PRV-5)" })
   changePaymentDirection(
     @Param('id', uuid('id')) id: string,
@@ -108,7 +112,7 @@ export class ProviderGroupsController {
   }
 
   @Get('providers/:id/payee')
-  @RequireRoles(...READERS, 'provider')
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({ summary: 'Who is paid for services the provider delivered on a date (PRV-5)' })
   payee(
     @Param('id', uuid('id')) id: string,

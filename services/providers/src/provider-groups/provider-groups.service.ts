@@ -19,9 +19,11 @@ import {
 import { dateRange, rangesOverlap, type CalendarDate } from '@platform/kernel';
 import { recordEvent } from '@platform/messaging';
 import { markUpdated, newAudit } from '../shared/audit.js';
-import { findOrNotFound, pageOf } from '../shared/lookup.js';
+import { findOrNotFound } from '../shared/lookup.js';
+import { findPage } from '../shared/paging.js';
 import { containsPattern } from '../shared/name-search.js';
 import { Provider } from '../providers/provider.entity.js';
+import { findProvider } from '../providers/provider.lookup.js';
 import {
   conflictingGroupPayee,
   payeeOn,
@@ -77,12 +79,14 @@ export class ProviderGroupsService {
       ...(query.status ? { status: query.status } : {}),
       ...(query.name ? { name: { $ilike: containsPattern(query.name) } } : {}),
     };
-    const [items, total] = await this.orm.em.fork().findAndCount(ProviderGroup, where, {
-      orderBy: { name: 'asc', id: 'asc' },
-      limit: query.limit,
-      offset: query.offset,
-    });
-    return pageOf(items, total, query, (group) => group);
+    return findPage(
+      this.orm.em.fork(),
+      ProviderGroup,
+      where,
+      query,
+      { name: 'asc', id: 'asc' },
+      (group) => group,
+    );
   }
 
   /** PRV-4: close (reason required) and reopen. */
@@ -223,9 +227,7 @@ export class ProviderGroupsService {
   ): Promise<Payee & { date: string }> {
     assertMayAccessProvider(actor, providerId);
     const em = this.orm.em.fork();
-    if (!(await em.findOne(Provider, { id: providerId }))) {
-      throw new NotFoundProblem('Provider', providerId);
-    }
+    await findProvider(em, providerId);
     return { date, ...payeeOn(providerId, await this.historiesOf(em, providerId), date) };
   }
 

@@ -6,7 +6,7 @@ import { NotFoundProblem, type Page } from '@platform/http';
 import { recordEvent } from '@platform/messaging';
 import { newAudit } from '../shared/audit.js';
 import { eventOrigin } from '../shared/event-origin.js';
-import { pageOf } from '../shared/lookup.js';
+import { findPage } from '../shared/paging.js';
 import { BackgroundCheck } from './provider-members.entities.js';
 import type {
   ListBackgroundChecksQuery,
@@ -62,16 +62,18 @@ export class BackgroundChecksService {
   ): Promise<Page<BackgroundCheckView>> {
     const em = this.orm.em.fork();
     await findMember(em, memberId);
-    const [checks, total] = await em.findAndCount(
+    return findPage(
+      em,
       BackgroundCheck,
       {
         memberId,
         ...(query.checkType ? { checkType: query.checkType } : {}),
         ...(query.result ? { result: query.result } : {}),
       },
-      { orderBy: { requestedOn: 'desc', id: 'asc' }, limit: query.limit, offset: query.offset },
+      query,
+      { requestedOn: 'desc', id: 'asc' },
+      backgroundCheckView,
     );
-    return pageOf(checks, total, query, (check) => backgroundCheckView(check));
   }
 
   async get(memberId: string, checkId: string): Promise<BackgroundCheckView> {

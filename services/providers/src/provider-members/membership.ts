@@ -74,8 +74,3 @@ export function endMembership(
     changed: covering.to !== to,
   };
 }
-
-/** Today as a calendar date (UTC). */
-export function todayDate(now = new Date()): CalendarDate {
-  return now.toISOString().slice(0, 10) as CalendarDate;
-}

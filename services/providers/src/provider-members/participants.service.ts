@@ -4,12 +4,12 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { Actor } from '@platform/contracts';
 import { assertMayAccessProvider, NotFoundProblem, type Page } from '@platform/http';
 import { newAudit } from '../shared/audit.js';
-import { pageOf } from '../shared/lookup.js';
+import { findPage } from '../shared/paging.js';
 import { containsPattern } from '../shared/name-search.js';
 import { ProviderParticipant } from './provider-members.entities.js';
 import type { AddParticipantBody, ListParticipantsQuery } from './provider-member.schemas.js';
 import { participantView, type ParticipantView } from './provider-member.views.js';
-import { findProvider } from './provider-members.service.js';
+import { findProvider } from '../providers/provider.lookup.js';
 
 /** PRV-8: participants — people outside the provider involved with it (a lawyer, a doctor …). */
 @Injectable()
@@ -37,12 +37,14 @@ export class ParticipantsService {
     assertMayAccessProvider(actor, providerId);
     const em = this.orm.em.fork();
     await findProvider(em, providerId);
-    const [participants, total] = await em.findAndCount(
+    return findPage(
+      em,
       ProviderParticipant,
       { providerId, ...(query.name ? { name: { $ilike: containsPattern(query.name) } } : {}) },
-      { orderBy: { name: 'asc', id: 'asc' }, limit: query.limit, offset: query.offset },
+      query,
+      { name: 'asc', id: 'asc' },
+      participantView,
     );
-    return pageOf(participants, total, query, participantView);
   }
 
   async get(providerId: string, participantId: string, actor: Actor): Promise<ParticipantView> {

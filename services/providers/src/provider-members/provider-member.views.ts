@@ -1,7 +1,9 @@
 import type { CalendarDate } from '@platform/kernel';
 import { auditView } from '../shared/audit.js';
 import { backgroundCheckValidOn } from './background-check.js';
-import { membershipActiveOn, todayDate } from './membership.js';
+import { todayDate } from '../shared/today.js';
+import { dateOrNull } from '../shared/view-values.js';
+import { membershipActiveOn } from './membership.js';
 import type {
   BackgroundCheckRecord,
   MemberRecord,
@@ -9,14 +11,12 @@ import type {
   ProviderParticipantRecord,
 } from './provider-members.entities.js';
 
-const date = (value: string | null | undefined) => (value ?? null) as CalendarDate | null;
-
 export type MembershipView = ReturnType<typeof membershipView>;
 
 /** PRV-8: a membership as the API shows it; `active`: its period covers today. */
 export function membershipView(membership: ProviderMembershipRecord, today = todayDate()) {
   const from = membership.from as CalendarDate;
-  const to = date(membership.to);
+  const to = dateOrNull(membership.to);
   return {
     id: membership.id,
     providerId: membership.providerId,
@@ -41,7 +41,7 @@ export function providerMemberView(
   return {
     ...membershipView(membership, today),
     name: member.name,
-    dateOfBirth: date(member.dateOfBirth),
+    dateOfBirth: dateOrNull(member.dateOfBirth),
   };
 }
 
@@ -57,7 +57,7 @@ export function memberView(
   return {
     id: member.id,
     name: member.name,
-    dateOfBirth: date(member.dateOfBirth),
+    dateOfBirth: dateOrNull(member.dateOfBirth),
     unassigned: !views.some((membership) => membership.active),
     memberships: views,
     ...auditView(member),
@@ -87,9 +87,9 @@ export function backgroundCheckView(check: BackgroundCheckRecord, today = todayD
     result: check.result,
     failureReason: check.failureReason ?? null,
     requestedOn: check.requestedOn as CalendarDate,
-    completedOn: date(check.completedOn),
-    validFrom: date(check.validFrom),
-    validTo: date(check.validTo),
+    completedOn: dateOrNull(check.completedOn),
+    validFrom: dateOrNull(check.validFrom),
+    validTo: dateOrNull(check.validTo),
   };
   return {
     id: check.id,

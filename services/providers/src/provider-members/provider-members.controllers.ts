@@ -1,9 +1,10 @@
 import { Controller, Get, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { STAFF_ROLES, type Actor, type Role } from '@platform/contracts';
+import type { Actor } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
 import { ValidBody, ValidQuery, ZodValidationPipe, type Page } from '@platform/http';
 import { idParam } from '../shared/common.schemas.js';
+import { AGENCY_READERS, PROVIDER_RECORD_READERS, RESOURCE_MANAGERS } from '../shared/roles.js';
 import { BackgroundChecksService } from './background-checks.service.js';
 import { ParticipantsService } from './participants.service.js';
 import {
@@ -38,12 +39,10 @@ import type {
 import { ProviderMembersService } from './provider-members.service.js';
 
 const idPipe = new ZodValidationPipe(idParam, 'path');
-/** ROLE: resource managers (and their supervisors) manage providers' members and credentials. */
-const MANAGERS: Role[] = ['resource-manager', 'resource-manager-supervisor'];
-/** Staff and operators read; a provider's own user reads its own members (ROLE-2). */
-const PROVIDER_READERS: Role[] = [...STAFF_ROLES, 'operator', 'provider'];
-/** People across providers and their background checks: agency staff and operators only. */
-const STAFF_READERS: Role[] = [...STAFF_ROLES, 'operator'];
+/*
+ * ROLE: resource managers (and their supervisors) manage providers' members. People across
+ * providers and their background checks are read by agency staff and operators only.
+ */
 
 @ApiTags('provider members')
 @Controller('providers/:providerId/members')
@@ -52,7 +51,7 @@ export class ProviderMembersController {
 
   @Post()
   @HttpCode(201)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...RESOURCE_MANAGERS)
   @ApiOperation({
     summary: 'Make a person a member of the provider in a role for a period (PRV-8)',
     description:
@@ -71,7 +70,7 @@ export class ProviderMembersController {
   }
 
   @Get()
-  @RequireRoles(...PROVIDER_READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({
     summary: "The provider's memberships by role, name and date active (PRV-8)",
   })
@@ -84,7 +83,7 @@ export class ProviderMembersController {
   }
 
   @Get(':memberId')
-  @RequireRoles(...PROVIDER_READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({ summary: 'A member of the provider with its memberships there (PRV-8)' })
   get(
     @Param('providerId', idPipe) providerId: string,
@@ -96,7 +95,7 @@ export class ProviderMembersController {
 
   @Post(':memberId/end')
   @HttpCode(200)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...RESOURCE_MANAGERS)
   @ApiOperation({
     summary: "Set the last day of the member's membership that covers it (PRV-8)",
   })
@@ -119,7 +118,7 @@ export class MembersController {
 
   @Post()
   @HttpCode(201)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...RESOURCE_MANAGERS)
   @ApiOperation({ summary: 'Record a person not (yet) a member of any provider (PRV-8)' })
   create(
     @ValidBody(createMemberBody, { name: 'Jamal Okafor', dateOfBirth: '1990-07-04' })
@@ -130,7 +129,7 @@ export class MembersController {
   }
 
   @Get()
-  @RequireRoles(...STAFF_READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({
     summary: 'People by name; unassigned=true: those with no membership active today (PRV-8)',
   })
@@ -139,7 +138,7 @@ export class MembersController {
   }
 
   @Get(':memberId')
-  @RequireRoles(...STAFF_READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({ summary: 'A person with all their memberships (PRV-8)' })
   get(@Param('memberId', idPipe) memberId: string): Promise<MemberView> {
     return this.members.get(memberId);
@@ -153,7 +152,7 @@ export class ParticipantsController {
 
   @Post()
   @HttpCode(201)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...RESOURCE_MANAGERS)
   @ApiOperation({ summary: 'Add an external participant, e.g. a lawyer or doctor (PRV-8)' })
   add(
     @Param('providerId', idPipe) providerId: string,
@@ -164,7 +163,7 @@ export class ParticipantsController {
   }
 
   @Get()
-  @RequireRoles(...PROVIDER_READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({ summary: "The provider's participants by name (PRV-8)" })
   list(
     @Param('providerId', idPipe) providerId: string,
@@ -175,7 +174,7 @@ export class ParticipantsController {
   }
 
   @Get(':participantId')
-  @RequireRoles(...PROVIDER_READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({ summary: 'One participant of the provider (PRV-8)' })
   get(
     @Param('providerId', idPipe) providerId: string,
@@ -193,7 +192,7 @@ export class BackgroundChecksController {
 
   @Post()
   @HttpCode(201)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...RESOURCE_MANAGERS)
   @ApiOperation({
     summary: 'Record a background check of a member with its result (CRD-6)',
     description:
@@ -212,7 +211,7 @@ export class BackgroundChecksController {
   }
 
   @Get()
-  @RequireRoles(...STAFF_READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({ summary: "A member's background checks, latest first, by type and result" })
   list(
     @Param('memberId', idPipe) memberId: string,
@@ -222,7 +221,7 @@ export class BackgroundChecksController {
   }
 
   @Get(':checkId')
-  @RequireRoles(...STAFF_READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({ summary: 'One background check of a member (CRD-6)' })
   get(
     @Param('memberId', idPipe) memberId: string,

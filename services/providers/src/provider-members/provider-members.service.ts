@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import {
   providerMemberAdded,
@@ -10,16 +9,14 @@ import {
 import { assertMayAccessProvider, NotFoundProblem, RuleViolation, type Page } from '@platform/http';
 import type { CalendarDate } from '@platform/kernel';
 import { recordEvent } from '@platform/messaging';
-import { Provider } from '../providers/provider.entity.js';
+import { findProvider } from '../providers/provider.lookup.js';
 import { markUpdated, newAudit } from '../shared/audit.js';
 import { eventOrigin } from '../shared/event-origin.js';
 import { containsPattern } from '../shared/name-search.js';
-import {
-  endMembership,
-  overlappingMembership,
-  todayDate,
-  type MembershipPeriod,
-} from './membership.js';
+import { findOrNotFound, recordsById } from '../shared/lookup.js';
+import { findPageBySql, findPageWithRelated } from '../shared/paging.js';
+import { todayDate } from '../shared/today.js';
+import { endMembership, overlappingMembership, type MembershipPeriod } from './membership.js';
 import {
   Member,
   ProviderMembership,
@@ -141,24 +138,24 @@ export class ProviderMembersService {
           }
         : {}),
     };
-    const [memberships, total] = await em.findAndCount(ProviderMembership, where, {
-      orderBy: { from: 'asc', id: 'asc' },
-      limit: query.limit,
-      offset: query.offset,
-    });
-    const members = await membersById(
+    return findPageWithRelated(
       em,
-      memberships.map((membership) => membership.memberId),
+      ProviderMembership,
+      where,
+      query,
+      { from: 'asc', id: 'asc' },
+      async (memberships, snapshot) => {
+        const members = await recordsById(
+          snapshot,
+          Member,
+          memberships.map((membership) => membership.memberId),
+        );
+        const today = todayDate();
+        return memberships.map((membership) =>
+          providerMemberView(membership, members.get(membership.memberId) as MemberRecord, today),
+        );
+      },
     );
-    const today = todayDate();
-    return {
-      items: memberships.map((membership) =>
-        providerMemberView(membership, members.get(membership.memberId) as MemberRecord, today),
-      ),
-      total,
-      limit: query.limit,
-      offset: query.offset,
-    };
   }
 
   /** PRV-8: a member of the provider with its memberships there; 404 if never a member (ROLE-2). */
@@ -228,7 +225,6 @@ export class ProviderMembersService {
 
   /** PRV-8: people by name; `unassigned=true` keeps those with no membership active today. */
   async list(query: ListMembersQuery): Promise<Page<MemberView>> {
-    const em = this.orm.em.fork();
     const conditions: string[] = [];
     const params: unknown[] = [];
     if (query.name) {
@@ -245,36 +241,29 @@ export class ProviderMembersService {
              and (pm.to_date is null or pm.to_date >= ?::date))`,
       );
     }
-    const where = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
-    const connection = em.getConnection();
-    const [{ total }] = (await connection.execute(
-      `select count(*)::int as total from member m ${where}`,
+    const filter = {
+      from: 'member m',
+      conditions,
       params,
-    )) as [{ total: number }];
-    const rows = (await connection.execute(
-      `select m.id from member m ${where} order by lower(m.name), m.id limit ? offset ?`,
-      [...params, query.limit, query.offset],
-    )) as { id: string }[];
-    const ids = rows.map((row) => row.id);
-    const members = await membersById(em, ids);
-    const memberships = await em.find(
-      ProviderMembership,
-      { memberId: { $in: ids } },
-      { orderBy: { from: 'asc', id: 'asc' } },
-    );
-    const today = todayDate();
-    return {
-      items: ids.map((id) =>
+      id: 'm.id',
+      orderBy: 'lower(m.name), m.id',
+    };
+    return findPageBySql(this.orm.em.fork(), filter, query, async (ids, em) => {
+      const members = await recordsById(em, Member, ids);
+      const memberships = await em.find(
+        ProviderMembership,
+        { memberId: { $in: ids } },
+        { orderBy: { from: 'asc', id: 'asc' } },
+      );
+      const today = todayDate();
+      return ids.map((id) =>
         memberView(
           members.get(id) as MemberRecord,
           memberships.filter((membership) => membership.memberId === id),
           today,
         ),
-      ),
-      total,
-      limit: query.limit,
-      offset: query.offset,
-    };
+      );
+    });
   }
 
   /** PRV-8: a person with all their memberships (staff). */
@@ -290,27 +279,8 @@ export class ProviderMembersService {
   }
 }
 
-/** The provider, or 404; `forUpdate` serialises changes to its members and participants. */
-export async function findProvider(
-  em: EntityManager,
-  providerId: string,
-  options: { forUpdate?: boolean } = {},
-): Promise<void> {
-  const provider = await em.findOne(
-    Provider,
-    { id: providerId },
-    {
-      fields: ['id'],
-      ...(options.forUpdate ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}),
-    },
-  );
-  if (!provider) throw new NotFoundProblem('Provider', providerId);
-}
-
-export async function findMember(em: EntityManager, memberId: string): Promise<MemberRecord> {
-  const member = await em.findOne(Member, { id: memberId });
-  if (!member) throw new NotFoundProblem('Member', memberId);
-  return member;
+export function findMember(em: EntityManager, memberId: string): Promise<MemberRecord> {
+  return findOrNotFound(em, Member, 'Member', memberId);
 }
 
 function membershipsAt(em: EntityManager, providerId: string, memberId: string) {
@@ -319,12 +289,6 @@ function membershipsAt(em: EntityManager, providerId: string, memberId: string) 
     { providerId, memberId },
     { orderBy: { from: 'asc', id: 'asc' } },
   );
-}
-
-async function membersById(em: EntityManager, ids: readonly string[]) {
-  if (ids.length === 0) return new Map<string, MemberRecord>();
-  const members = await em.find(Member, { id: { $in: [...new Set(ids)] } });
-  return new Map(members.map((member) => [member.id, member]));
 }
 
 function period(membership: ProviderMembershipRecord): MembershipPeriod {

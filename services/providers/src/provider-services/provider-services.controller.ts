@@ -11,13 +11,7 @@ import {
   Put,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  paymentOptions,
-  STAFF_ROLES,
-  type Actor,
-  type PaymentOptions,
-  type Role,
-} from '@platform/contracts';
+import { paymentOptions, type Actor, type PaymentOptions } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
 import {
   ValidBody,
@@ -26,8 +20,9 @@ import {
   type Page,
   type PageQuery,
 } from '@platform/http';
-import { todayDate } from '../provider-members/membership.js';
+import { todayDate } from '../shared/today.js';
 import { idParam } from '../shared/common.schemas.js';
+import { PROVIDER_RECORD_MANAGERS, PROVIDER_RECORD_READERS } from '../shared/roles.js';
 import {
   addProviderServiceBody,
   addProviderServiceExample,
@@ -58,10 +53,6 @@ import {
 } from './provider-services.service.js';
 
 const idPipe = new ZodValidationPipe(idParam, 'path');
-/** ROLE: resource managers, their supervisors and facility managers manage provider services. */
-const MANAGERS: Role[] = ['resource-manager', 'resource-manager-supervisor', 'facility-manager'];
-/** Staff and operators read; a provider's own user reads its own services (ROLE-2, SS-3). */
-const READERS: Role[] = [...STAFF_ROLES, 'operator', 'provider'];
 
 @ApiTags('provider services')
 @Controller('providers/:providerId/services')
@@ -72,7 +63,7 @@ export class ProviderServicesController {
 
   @Post()
   @HttpCode(201)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Add a service from the registry to the provider for a period (PRV-6, PRV-1, SVC-10)',
     description:
@@ -92,7 +83,7 @@ export class ProviderServicesController {
   }
 
   @Get()
-  @RequireRoles(...READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({
     summary: "The provider's services by status, product and date active (PRV-6, SS-3)",
   })
@@ -105,7 +96,7 @@ export class ProviderServicesController {
   }
 
   @Get(':id')
-  @RequireRoles(...READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({ summary: 'One service of the provider (PRV-6, SS-3)' })
   get(
     @Param('providerId', idPipe) providerId: string,
@@ -116,7 +107,7 @@ export class ProviderServicesController {
   }
 
   @Patch(':id')
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Change the period or the place limit of a provider service (PRV-6)',
     description:
@@ -136,7 +127,7 @@ export class ProviderServicesController {
   }
 
   @Put(':id/rate')
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: "Set the provider-service rate, which overrides the product's rate (PRV-6)",
     description:
@@ -153,7 +144,7 @@ export class ProviderServicesController {
   }
 
   @Delete(':id/rate')
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: "Remove the provider-service rate: the product's rate applies again (PRV-6)",
   })
@@ -167,7 +158,7 @@ export class ProviderServicesController {
   }
 
   @Get(':id/rate')
-  @RequireRoles(...READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({
     summary: 'The rate of the provider service on a date and where it comes from (PRV-6, SVC-2)',
     description:
@@ -185,7 +176,7 @@ export class ProviderServicesController {
   }
 
   @Put(':id/payment-options')
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: "Set the provider's payment options for the service, overriding the product's (PRV-7)",
     description:
@@ -208,7 +199,7 @@ export class ProviderServicesController {
   }
 
   @Delete(':id/payment-options')
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: "Remove the provider's payment options: the product's apply again (PRV-7)",
   })
@@ -222,7 +213,7 @@ export class ProviderServicesController {
   }
 
   @Get(':id/payment-options')
-  @RequireRoles(...READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({
     summary: "The payment options that apply: the provider's, else the product's (PRV-7, SVC-3)",
   })
@@ -236,7 +227,7 @@ export class ProviderServicesController {
 
   @Post(':id/approve')
   @HttpCode(200)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Approve a pending or suspended provider service (PRV-6, PRV-1, SVC-7, SVC-10)',
     description:
@@ -255,7 +246,7 @@ export class ProviderServicesController {
   }
 
   @Get(':id/approvals')
-  @RequireRoles(...READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({
     summary: 'The approvals of a provider service with the warnings shown, latest first (SVC-7)',
   })
@@ -270,7 +261,7 @@ export class ProviderServicesController {
 
   @Post(':id/suspend')
   @HttpCode(200)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({ summary: 'Suspend an approved provider service, with a reason (PRV-6)' })
   suspend(
     @Param('providerId', idPipe) providerId: string,
@@ -285,7 +276,7 @@ export class ProviderServicesController {
 
   @Post(':id/end')
   @HttpCode(200)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'End a provider service for good, with a reason and optionally its last day (PRV-6)',
   })

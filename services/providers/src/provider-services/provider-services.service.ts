@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { LockMode } from '@mikro-orm/core';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import {
   paymentOptions as paymentOptionsSchema,
@@ -26,7 +25,8 @@ import {
 } from '@platform/http';
 import { dateRange, rangesOverlap, type CalendarDate } from '@platform/kernel';
 import { recordEvent } from '@platform/messaging';
-import { Provider, type ProviderRecord } from '../providers/provider.entity.js';
+import type { ProviderRecord } from '../providers/provider.entity.js';
+import { findProvider } from '../providers/provider.lookup.js';
 import { RatesService } from '../service-registry/rates/rates.service.js';
 import {
   ServiceProduct,
@@ -35,7 +35,8 @@ import {
 import { findMembersMissingCourses } from '../trainings/training-compliance.js';
 import { markUpdated, newAudit } from '../shared/audit.js';
 import { eventOrigin } from '../shared/event-origin.js';
-import { pageOf } from '../shared/lookup.js';
+import { recordsById } from '../shared/lookup.js';
+import { findPage, findPageWithRelated } from '../shared/paging.js';
 import { throwIfRuleIssues } from '../shared/rule-issues.js';
 import { APPROVAL_CRITERION_CHECKS } from './approval-criteria.js';
 import { approvalCriteriaWarnings } from './approval-warnings.js';
@@ -177,7 +178,8 @@ export class ProviderServicesService {
     assertMayAccessProvider(actor, providerId);
     const em = this.orm.em.fork();
     await findProvider(em, providerId);
-    const [services, total] = await em.findAndCount(
+    return findPageWithRelated(
+      em,
       ProviderService,
       {
         providerId,
@@ -190,24 +192,26 @@ export class ProviderServicesService {
             }
           : {}),
       },
-      { orderBy: { from: 'asc', id: 'asc' }, limit: query.limit, offset: query.offset },
-    );
-    const productIds = [...new Set(services.map((service) => service.serviceProductId))];
-    const products = new Map(
-      (productIds.length ? await em.find(ServiceProduct, { id: { $in: productIds } }) : []).map(
-        (product) => [product.id, product],
-      ),
-    );
-    return pageOf(services, total, query, (service) =>
-      providerServiceView(service, products.get(service.serviceProductId) as ServiceProductRecord),
+      query,
+      { from: 'asc', id: 'asc' },
+      async (services, snapshot) => {
+        const products = await recordsById(
+          snapshot,
+          ServiceProduct,
+          services.map((service) => service.serviceProductId),
+        );
+        return services.map((service) =>
+          providerServiceView(
+            service,
+            products.get(service.serviceProductId) as ServiceProductRecord,
+          ),
+        );
+      },
     );
   }
 
   async get(providerId: string, id: string, actor: Actor): Promise<ProviderServiceView> {
-    assertMayAccessProvider(actor, providerId, PROVIDER_SERVICE, id);
-    const em = this.orm.em.fork();
-    await findProvider(em, providerId);
-    const service = await findProviderService(em, providerId, id);
+    const { em, service } = await this.readable(providerId, id, actor);
     return providerServiceView(service, await productOf(em, service));
   }
 
@@ -309,10 +313,7 @@ export class ProviderServicesService {
     date: CalendarDate,
     actor: Actor,
   ): Promise<EffectiveRateView> {
-    assertMayAccessProvider(actor, providerId, PROVIDER_SERVICE, id);
-    const em = this.orm.em.fork();
-    await findProvider(em, providerId);
-    const service = await findProviderService(em, providerId, id);
+    const { service } = await this.readable(providerId, id, actor);
     const own = rateOf(service);
     const productRate = own
       ? null
@@ -364,10 +365,7 @@ export class ProviderServicesService {
     id: string,
     actor: Actor,
   ): Promise<EffectivePaymentOptionsView> {
-    assertMayAccessProvider(actor, providerId, PROVIDER_SERVICE, id);
-    const em = this.orm.em.fork();
-    await findProvider(em, providerId);
-    const service = await findProviderService(em, providerId, id);
+    const { em, service } = await this.readable(providerId, id, actor);
     return optionsView(service, await productOf(em, service));
   }
 
@@ -510,32 +508,33 @@ export class ProviderServicesService {
     query: { limit: number; offset: number },
     actor: Actor,
   ): Promise<Page<ApprovalView>> {
+    const { em } = await this.readable(providerId, id, actor);
+    return findPage(
+      em,
+      ProviderServiceApproval,
+      { providerServiceId: id },
+      query,
+      { createdAt: 'desc', id: 'asc' },
+      approvalView,
+    );
+  }
+
+  /** The provider's service, to read: 404 for an unknown one or another provider's (ROLE-2). */
+  private async readable(
+    providerId: string,
+    id: string,
+    actor: Actor,
+  ): Promise<{ em: EntityManager; service: ProviderServiceRecord }> {
     assertMayAccessProvider(actor, providerId, PROVIDER_SERVICE, id);
     const em = this.orm.em.fork();
     await findProvider(em, providerId);
-    await findProviderService(em, providerId, id);
-    const [approvals, total] = await em.findAndCount(
-      ProviderServiceApproval,
-      { providerServiceId: id },
-      { orderBy: { createdAt: 'desc', id: 'asc' }, limit: query.limit, offset: query.offset },
-    );
-    return pageOf(approvals, total, query, approvalView);
+    return { em, service: await findProviderService(em, providerId, id) };
   }
 }
 
-async function lockProvider(em: EntityManager, providerId: string): Promise<ProviderRecord> {
-  const provider = await em.findOne(
-    Provider,
-    { id: providerId },
-    { lockMode: LockMode.PESSIMISTIC_WRITE },
-  );
-  if (!provider) throw new NotFoundProblem('Provider', providerId);
-  return provider;
-}
-
-async function findProvider(em: EntityManager, providerId: string): Promise<void> {
-  const provider = await em.findOne(Provider, { id: providerId }, { fields: ['id'] });
-  if (!provider) throw new NotFoundProblem('Provider', providerId);
+/** The provider, locked: its services' periods and approvals are checked against each other. */
+function lockProvider(em: EntityManager, providerId: string): Promise<ProviderRecord> {
+  return findProvider(em, providerId, { forUpdate: true });
 }
 
 async function findProviderService(

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
-import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
 import {
   providerApproved,
   providerClosed,
@@ -14,12 +13,12 @@ import {
 } from '@platform/contracts';
 import {
   assertMayAccessProvider,
-  NotFoundProblem,
   RuleViolation,
   ValidationProblem,
   type Page,
 } from '@platform/http';
 import { recordEvent } from '@platform/messaging';
+import { findPage } from '../shared/paging.js';
 import { providerSearchFilter, providerSearchOrder } from './provider-search.js';
 import { applyLifecycleAction, type LifecycleAction } from './provider-lifecycle.js';
 import {
@@ -33,6 +32,7 @@ import type {
   UpdateProviderBody,
 } from './provider.schemas.js';
 import { Provider, type ProviderRecord } from './provider.entity.js';
+import { findProvider } from './provider.lookup.js';
 
 const EVENT_FOR: Record<LifecycleAction, EventDefinition> = {
   approve: providerApproved,
@@ -75,9 +75,7 @@ export class ProvidersService {
 
   async get(id: string, actor: Actor): Promise<ProviderRecord> {
     assertMayAccessProvider(actor, id);
-    const provider = await this.orm.em.fork().findOne(Provider, { id });
-    if (!provider) throw new NotFoundProblem('Provider', id);
-    return provider;
+    return findProvider(this.orm.em.fork(), id);
   }
 
   /**
@@ -86,18 +84,20 @@ export class ProvidersService {
    */
   async list(query: ListProvidersQuery, actor: Actor): Promise<Page<ProviderRecord>> {
     const where = providerSearchFilter(query, actor);
-    const [items, total] = await this.orm.em.fork().findAndCount(Provider, where, {
-      orderBy: providerSearchOrder(query),
-      limit: query.limit,
-      offset: query.offset,
-    });
-    return { items, total, limit: query.limit, offset: query.offset };
+    return findPage(
+      this.orm.em.fork(),
+      Provider,
+      where,
+      query,
+      providerSearchOrder(query),
+      (provider) => provider,
+    );
   }
 
   /** PRV-3: changes enrolment details; capacities are checked against the stored values too. */
   async update(id: string, body: UpdateProviderBody, actor: Actor): Promise<ProviderRecord> {
     return this.orm.em.fork().transactional(async (em) => {
-      const provider = await this.lockProvider(em, id);
+      const provider = await findProvider(em, id, { forUpdate: true });
       const physical =
         body.physicalCapacity !== undefined ? body.physicalCapacity : provider.physicalCapacity;
       const designated =
@@ -119,7 +119,7 @@ export class ProvidersService {
   /** PRV-1: moves the provider through its lifecycle, with history and the matching event. */
   async changeStatus(id: string, body: LifecycleBody, actor: Actor): Promise<ProviderRecord> {
     return this.orm.em.fork().transactional(async (em) => {
-      const provider = await this.lockProvider(em, id);
+      const provider = await findProvider(em, id, { forUpdate: true });
       const result = applyLifecycleAction(provider.status, body.action, body.reason);
       if (!result.ok) {
         if (result.field === 'reason') {
@@ -152,11 +152,5 @@ export class ProvidersService {
     return this.orm.em
       .fork()
       .find(ProviderStatusChange, { providerId: id }, { orderBy: { id: 'asc' } });
-  }
-
-  private async lockProvider(em: EntityManager, id: string): Promise<ProviderRecord> {
-    const provider = await em.findOne(Provider, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!provider) throw new NotFoundProblem('Provider', id);
-    return provider;
   }
 }

@@ -1,9 +1,10 @@
 import { Controller, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
-import { STAFF_ROLES, type Actor } from '@platform/contracts';
+import type { Actor } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
 import { ValidBody, ValidQuery, ZodValidationPipe, type Page } from '@platform/http';
+import { idParam } from '../shared/common.schemas.js';
+import { PROVIDER_RECORD_READERS, RESOURCE_MANAGERS } from '../shared/roles.js';
 import { ProvidersService } from './provider-management.service.js';
 import type { ProviderStatusChangeRecord } from './provider-status-change.entity.js';
 import {
@@ -19,11 +20,7 @@ import {
 } from './provider.schemas.js';
 import type { ProviderRecord } from './provider.entity.js';
 
-const idPipe = new ZodValidationPipe(z.uuid('must be a UUID'), 'path');
-/** ROLE: resource managers (and their supervisors) manage providers. */
-const MANAGERS = ['resource-manager', 'resource-manager-supervisor'] as const;
-/** Staff and operators read; a provider's own user reads itself (ROLE-2, SS-3). */
-const READERS = [...STAFF_ROLES, 'operator', 'provider'] as const;
+const idPipe = new ZodValidationPipe(idParam, 'path');
 
 @ApiTags('providers')
 @Controller('providers')
@@ -32,7 +29,7 @@ export class ProvidersController {
 
   @Post()
   @HttpCode(201)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...RESOURCE_MANAGERS)
   @ApiOperation({ summary: 'Enrol a provider directly, without an inquiry (PRV-3)' })
   enrol(
     @ValidBody(enrolProviderBody, enrolProviderExample) body: EnrolProviderBody,
@@ -42,7 +39,7 @@ export class ProvidersController {
   }
 
   @Get()
-  @RequireRoles(...READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({
     summary:
       'Provider search: name and city contain, status, category/type, specialty, service (PRV-3)',
@@ -59,14 +56,14 @@ export class ProvidersController {
   }
 
   @Get(':id')
-  @RequireRoles(...READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({ summary: 'One provider (PRV-1, PRV-3)' })
   get(@Param('id', idPipe) id: string, @CurrentActor() actor: Actor): Promise<ProviderRecord> {
     return this.providers.get(id, actor);
   }
 
   @Patch(':id')
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...RESOURCE_MANAGERS)
   @ApiOperation({ summary: 'Change enrolment details and capacities (PRV-3)' })
   update(
     @Param('id', idPipe) id: string,
@@ -78,7 +75,7 @@ export class ProvidersController {
 
   @Post(':id/lifecycle')
   @HttpCode(200)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...RESOURCE_MANAGERS)
   @ApiOperation({
     summary: 'Approve, reject, suspend, reinstate, close or reopen a provider (PRV-1)',
   })
@@ -92,7 +89,7 @@ export class ProvidersController {
   }
 
   @Get(':id/status-history')
-  @RequireRoles(...READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({ summary: 'Who moved the provider through its lifecycle, when and why' })
   history(
     @Param('id', idPipe) id: string,

@@ -1,9 +1,10 @@
 import { Controller, Get, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { STAFF_ROLES, type Actor, type Role } from '@platform/contracts';
+import type { Actor, Role } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
 import { ValidBody, ValidQuery, ZodValidationPipe, type Page } from '@platform/http';
 import { idParam } from '../shared/common.schemas.js';
+import { PROVIDER_RECORD_MANAGERS, PROVIDER_RECORD_READERS } from '../shared/roles.js';
 import { ServiceEnquiriesService } from './service-enquiries.service.js';
 import {
   cancelEnquiryBody,
@@ -26,16 +27,9 @@ const idPipe = new ZodValidationPipe(idParam, 'path');
  * ROLE: case workers ask providers about services; resource managers, their supervisors and
  * facility managers (who manage providers) may too.
  */
-export const ENQUIRERS: Role[] = [
-  'case-worker',
-  'resource-manager',
-  'resource-manager-supervisor',
-  'facility-manager',
-];
+const ENQUIRERS: Role[] = ['case-worker', ...PROVIDER_RECORD_MANAGERS];
 /** The provider answers through self-service (only its own enquiries); staff record answers. */
 const RESPONDERS: Role[] = [...ENQUIRERS, 'provider'];
-/** Staff and operators read; a provider reads the enquiries addressed to it (ROLE-2). */
-const READERS: Role[] = [...STAFF_ROLES, 'operator', 'provider'];
 
 @ApiTags('service enquiries')
 @Controller('service-enquiries')
@@ -65,7 +59,7 @@ export class ServiceEnquiriesController {
   }
 
   @Get()
-  @RequireRoles(...READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({
     summary:
       'Service enquiries by provider, service product, status, case worker, client and period (PRV-9)',
@@ -81,7 +75,7 @@ export class ServiceEnquiriesController {
   }
 
   @Get(':enquiryId')
-  @RequireRoles(...READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({ summary: 'One service enquiry with its answer (PRV-9)' })
   get(
     @Param('enquiryId', idPipe) enquiryId: string,
@@ -135,7 +129,7 @@ export class ProviderServiceEnquiriesController {
   ) {}
 
   @Get()
-  @RequireRoles(...READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({
     summary: 'The service enquiries addressed to the provider (PRV-9)',
     description: 'Same filters as /service-enquiries; a provider reads its own (ROLE-2).',

@@ -7,6 +7,7 @@ import {
   serviceEnquiryResponded,
   serviceEnquirySent,
   type Actor,
+  type ServiceEnquiryStatus,
 } from '@platform/contracts';
 import {
   assertMayAccessProvider,
@@ -16,19 +17,21 @@ import {
   type Page,
 } from '@platform/http';
 import { recordEvent } from '@platform/messaging';
-import { Provider } from '../providers/provider.entity.js';
+import { findProvider } from '../providers/provider.lookup.js';
 import { ServiceProduct } from '../service-registry/service-products/service-product.entity.js';
 import { SERVICE_PRODUCT } from '../service-registry/service-products/service-product.lookup.js';
 import { markUpdated, newAudit } from '../shared/audit.js';
 import { eventOrigin } from '../shared/event-origin.js';
-import { pageOf } from '../shared/lookup.js';
+import { listedProviderId } from '../shared/provider-scope.js';
+import { findPage } from '../shared/paging.js';
 import { containsPattern } from '../shared/name-search.js';
-import { throwIfRuleIssues, type RuleIssue } from '../shared/rule-issues.js';
+import { refuseRuleIssue } from '../shared/rule-issues.js';
 import { ServiceEnquiry, type ServiceEnquiryRecord } from './service-enquiry.entity.js';
 import {
   enquiryTransition,
   resolveContactMethod,
   resolveResponse,
+  type EnquiryAction,
 } from './service-enquiry.rules.js';
 import type {
   CancelEnquiryBody,
@@ -57,12 +60,7 @@ export class ServiceEnquiriesService {
     correlationId?: string,
   ): Promise<ServiceEnquiryView> {
     return this.orm.em.fork().transactional(async (em) => {
-      const provider = await em.findOne(
-        Provider,
-        { id: body.providerId },
-        { fields: ['id', 'status', 'preferredCommunication'] },
-      );
-      if (!provider) throw new NotFoundProblem('Provider', body.providerId);
+      const provider = await findProvider(em, body.providerId);
       if (provider.status === 'closed') {
         throw new RuleViolation(
           'PRV-9',
@@ -77,7 +75,7 @@ export class ServiceEnquiriesService {
       );
       if (!product) throw new NotFoundProblem(SERVICE_PRODUCT, body.serviceProductId);
       const contact = resolveContactMethod(body.contactMethod, provider.preferredCommunication);
-      if (!contact.ok) refuse(contact.issue);
+      if (!contact.ok) refuseRuleIssue(contact.issue);
 
       const enquiry = em.create(ServiceEnquiry, {
         id: randomUUID(),
@@ -128,15 +126,13 @@ export class ServiceEnquiriesService {
     correlationId?: string,
   ): Promise<ServiceEnquiryView> {
     return this.orm.em.fork().transactional(async (em) => {
-      const enquiry = await findEnquiry(em, enquiryId, actor, { forUpdate: true });
-      const move = enquiryTransition(enquiry.status, 'respond');
-      if (!move.ok) throw new RuleViolation('PRV-9', `Enquiry ${enquiry.id}: ${move.message}`);
+      const { enquiry, to } = await lockForAction(em, enquiryId, actor, 'respond');
       const answer = resolveResponse(enquiry.units, body.response, body.availableUnits);
-      if (!answer.ok) refuse(answer.issue);
+      if (!answer.ok) refuseRuleIssue(answer.issue);
 
       const now = new Date();
       const via = isProviderSelfService(actor) ? 'self-service' : 'staff';
-      enquiry.status = move.to;
+      enquiry.status = to;
       enquiry.response = body.response;
       enquiry.availableUnits = answer.availableUnits;
       enquiry.responseComments = body.comments?.trim() || null;
@@ -178,11 +174,9 @@ export class ServiceEnquiriesService {
     correlationId?: string,
   ): Promise<ServiceEnquiryView> {
     return this.orm.em.fork().transactional(async (em) => {
-      const enquiry = await findEnquiry(em, enquiryId, actor, { forUpdate: true });
-      const move = enquiryTransition(enquiry.status, 'cancel');
-      if (!move.ok) throw new RuleViolation('PRV-9', `Enquiry ${enquiry.id}: ${move.message}`);
+      const { enquiry, to } = await lockForAction(em, enquiryId, actor, 'cancel');
       const now = new Date();
-      enquiry.status = move.to;
+      enquiry.status = to;
       enquiry.cancelReason = body.reason?.trim() || null;
       enquiry.cancelledBy = actor.userId;
       enquiry.cancelledAt = now;
@@ -211,8 +205,7 @@ export class ServiceEnquiriesService {
    * period (those sharing a day with from…to). A provider's token lists only its own.
    */
   async list(query: ListEnquiriesQuery, actor: Actor): Promise<Page<ServiceEnquiryView>> {
-    if (query.providerId) assertMayAccessProvider(actor, query.providerId);
-    const providerId = isProviderSelfService(actor) ? (actor.providerId ?? '') : query.providerId;
+    const providerId = listedProviderId(actor, query.providerId);
     return this.search(this.orm.em.fork(), { ...query, providerId });
   }
 
@@ -224,8 +217,7 @@ export class ServiceEnquiriesService {
   ): Promise<Page<ServiceEnquiryView>> {
     assertMayAccessProvider(actor, providerId);
     const em = this.orm.em.fork();
-    const provider = await em.findOne(Provider, { id: providerId }, { fields: ['id'] });
-    if (!provider) throw new NotFoundProblem('Provider', providerId);
+    await findProvider(em, providerId);
     return this.search(em, { ...query, providerId });
   }
 
@@ -244,12 +236,14 @@ export class ServiceEnquiriesService {
       ...(query.to ? { from: { $lte: query.to } } : {}),
       ...(query.from ? { to: { $gte: query.from } } : {}),
     };
-    const [enquiries, total] = await em.findAndCount(ServiceEnquiry, where, {
-      orderBy: { createdAt: 'desc', id: 'desc' },
-      limit: query.limit,
-      offset: query.offset,
-    });
-    return pageOf(enquiries, total, query, serviceEnquiryView);
+    return findPage(
+      em,
+      ServiceEnquiry,
+      where,
+      query,
+      { createdAt: 'desc', id: 'desc' },
+      serviceEnquiryView,
+    );
   }
 }
 
@@ -270,8 +264,15 @@ async function findEnquiry(
   return enquiry;
 }
 
-/** 400 problem+json naming the field and the rule. */
-function refuse(issue: RuleIssue): never {
-  throwIfRuleIssues([issue]);
-  throw new Error(`unreachable: ${issue.rule}`);
+/** The enquiry, locked, and the status `action` moves it to (409 naming PRV-9 if it may not). */
+async function lockForAction(
+  em: EntityManager,
+  enquiryId: string,
+  actor: Actor,
+  action: EnquiryAction,
+): Promise<{ enquiry: ServiceEnquiryRecord; to: ServiceEnquiryStatus }> {
+  const enquiry = await findEnquiry(em, enquiryId, actor, { forUpdate: true });
+  const move = enquiryTransition(enquiry.status, action);
+  if (!move.ok) throw new RuleViolation('PRV-9', `Enquiry ${enquiry.id}: ${move.message}`);
+  return { enquiry, to: move.to };
 }

@@ -1,5 +1,6 @@
 import type { CalendarDate } from '@platform/kernel';
 import { auditView } from '../shared/audit.js';
+import { instantOrNull } from '../shared/view-values.js';
 import type { ServiceEnquiryRecord } from './service-enquiry.entity.js';
 
 export type ServiceEnquiryView = ReturnType<typeof serviceEnquiryView>;
@@ -27,7 +28,7 @@ export function serviceEnquiryView(enquiry: ServiceEnquiryRecord) {
             availableUnits: enquiry.availableUnits ?? 0,
             comments: enquiry.responseComments ?? null,
             respondedBy: enquiry.respondedBy ?? '',
-            respondedAt: enquiry.respondedAt?.toISOString() ?? null,
+            respondedAt: instantOrNull(enquiry.respondedAt),
             recordedBy: enquiry.responseRecordedBy ?? '',
             via: enquiry.responseVia ?? 'staff',
           }
@@ -37,7 +38,7 @@ export function serviceEnquiryView(enquiry: ServiceEnquiryRecord) {
         ? {
             reason: enquiry.cancelReason ?? null,
             cancelledBy: enquiry.cancelledBy ?? '',
-            cancelledAt: enquiry.cancelledAt?.toISOString() ?? null,
+            cancelledAt: instantOrNull(enquiry.cancelledAt),
           }
         : null,
     ...auditView(enquiry),

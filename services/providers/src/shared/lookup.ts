@@ -23,3 +23,17 @@ export function pageOf<T, V>(
 ): Page<V> {
   return { items: records.map(view), total, limit: query.limit, offset: query.offset };
 }
+
+/** The records with these ids, by id: one query, none when there are no ids. */
+export async function recordsById<T extends { id: string }>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  ids: Iterable<string>,
+): Promise<Map<string, Loaded<T>>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const found = await em.find(entity, { id: { $in: wanted } } as unknown as FilterQuery<
+    NoInfer<T>
+  >);
+  return new Map(found.map((record) => [record.id, record as Loaded<T>]));
+}

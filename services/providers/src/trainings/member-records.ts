@@ -6,6 +6,7 @@ import {
   ProviderMembership,
   type MemberRecord,
 } from '../provider-members/provider-members.entities.js';
+import { findOrNotFound } from '../shared/lookup.js';
 
 /**
  * The member whose records (trainings, certifications) the actor asks for, or 404. SS-3 / ROLE-2:
@@ -24,7 +25,5 @@ export async function findMemberFor(
     });
     if (memberships === 0) throw new NotFoundProblem('Member', memberId);
   }
-  const member = await em.findOne(Member, { id: memberId });
-  if (!member) throw new NotFoundProblem('Member', memberId);
-  return member;
+  return findOrNotFound(em, Member, 'Member', memberId);
 }

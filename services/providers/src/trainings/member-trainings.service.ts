@@ -12,7 +12,8 @@ import {
 } from '@platform/http';
 import type { CalendarDate } from '@platform/kernel';
 import { recordEvent } from '@platform/messaging';
-import { findMember, findProvider } from '../provider-members/provider-members.service.js';
+import { findMember } from '../provider-members/provider-members.service.js';
+import { findProvider } from '../providers/provider.lookup.js';
 import {
   Member,
   ProviderMembership,
@@ -21,7 +22,7 @@ import {
 import { Provider } from '../providers/provider.entity.js';
 import { markUpdated, newAudit } from '../shared/audit.js';
 import { eventOrigin } from '../shared/event-origin.js';
-import { pageOf } from '../shared/lookup.js';
+import { findPage } from '../shared/paging.js';
 import { findMemberFor } from './member-records.js';
 import { MemberTraining, TrainingCourse, type MemberTrainingRecord } from './training.entities.js';
 import {
@@ -43,7 +44,7 @@ import type {
   UnmanagedTrainingBody,
   WaiveTrainingBody,
 } from './training.schemas.js';
-import { memberTrainingView, type MemberTrainingView } from './training.views.js';
+import { memberTrainingView, trainingDetails, type MemberTrainingView } from './training.views.js';
 
 export interface TrainingCreditsView {
   memberId: string;
@@ -131,11 +132,7 @@ export class MemberTrainingsService {
     today: CalendarDate,
     correlationId?: string,
   ): Promise<MemberTrainingView> {
-    if (body.completedOn > today) {
-      throw new ValidationProblem([
-        { field: 'completedOn', message: 'CRD-4: a training cannot be completed in the future' },
-      ]);
-    }
+    refuseFutureCompletion(body.completedOn, today);
     return this.transition(memberId, trainingId, 'complete', actor, (training, em) => {
       training.completedOn = body.completedOn;
       training.units = body.units;
@@ -182,7 +179,8 @@ export class MemberTrainingsService {
   ): Promise<Page<MemberTrainingView>> {
     const em = this.orm.em.fork();
     await findMemberFor(em, memberId, actor);
-    const [trainings, total] = await em.findAndCount(
+    return findPage(
+      em,
       MemberTraining,
       {
         memberId,
@@ -191,13 +189,10 @@ export class MemberTrainingsService {
         ...(query.courseCode ? { courseCode: query.courseCode } : {}),
         ...(query.providerId ? { providerId: query.providerId } : {}),
       },
-      {
-        orderBy: { createdAt: 'desc', id: 'asc' },
-        limit: query.limit,
-        offset: query.offset,
-      },
+      query,
+      { createdAt: 'desc', id: 'asc' },
+      memberTrainingView,
     );
-    return pageOf(trainings, total, query, memberTrainingView);
   }
 
   async get(memberId: string, trainingId: string, actor: Actor): Promise<MemberTrainingView> {
@@ -215,7 +210,8 @@ export class MemberTrainingsService {
     assertMayAccessProvider(actor, providerId);
     const em = this.orm.em.fork();
     await findProvider(em, providerId);
-    const [trainings, total] = await em.findAndCount(
+    return findPage(
+      em,
       MemberTraining,
       {
         providerId,
@@ -225,13 +221,10 @@ export class MemberTrainingsService {
         ...(query.serviceProductId ? { serviceProductId: query.serviceProductId } : {}),
         ...(query.requiredBy ? { requiredBy: { $lte: query.requiredBy } } : {}),
       },
-      {
-        orderBy: { requiredBy: 'asc', createdAt: 'asc', id: 'asc' },
-        limit: query.limit,
-        offset: query.offset,
-      },
+      query,
+      { requiredBy: 'asc', createdAt: 'asc', id: 'asc' },
+      memberTrainingView,
     );
-    return pageOf(trainings, total, query, memberTrainingView);
   }
 
   /**
@@ -270,11 +263,7 @@ export class MemberTrainingsService {
     today: CalendarDate,
     correlationId?: string,
   ): Promise<MemberTrainingView> {
-    if (body.completedOn > today) {
-      throw new ValidationProblem([
-        { field: 'completedOn', message: 'CRD-4: a training cannot be completed in the future' },
-      ]);
-    }
+    refuseFutureCompletion(body.completedOn, today);
     let courseName = body.courseName as string;
     if (body.courseCode !== undefined) {
       const course = await em.findOne(TrainingCourse, { code: body.courseCode });
@@ -425,6 +414,15 @@ async function findTraining(
   return training;
 }
 
+/** CRD-4: a training is recorded as completed once it was, never ahead of time. */
+function refuseFutureCompletion(completedOn: CalendarDate, today: CalendarDate): void {
+  if (completedOn > today) {
+    throw new ValidationProblem([
+      { field: 'completedOn', message: 'CRD-4: a training cannot be completed in the future' },
+    ]);
+  }
+}
+
 function completedEvent(
   em: EntityManager,
   training: MemberTrainingRecord,
@@ -437,12 +435,7 @@ function completedEvent(
     data: {
       memberId: training.memberId,
       trainingId: training.id,
-      kind: training.kind,
-      courseCode: training.courseCode ?? null,
-      courseName: training.courseName,
-      trainingProviderName: training.trainingProviderName ?? null,
-      providerId: training.providerId ?? null,
-      serviceProductId: training.serviceProductId ?? null,
+      ...trainingDetails(training),
       completedOn: training.completedOn as string,
       units:
         training.units === null || training.units === undefined ? null : Number(training.units),
@@ -459,8 +452,7 @@ export async function providerClassification(
   em: EntityManager,
   providerId: string,
 ): Promise<ProviderClassification> {
-  const provider = await em.findOne(Provider, { id: providerId });
-  if (!provider) throw new NotFoundProblem('Provider', providerId);
+  const provider = await findProvider(em, providerId);
   return { categoryCode: provider.categoryCode ?? null, typeCode: provider.typeCode ?? null };
 }
 

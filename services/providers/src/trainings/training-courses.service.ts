@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '@platform/contracts';
-import { ProblemException, ValidationProblem, type Page } from '@platform/http';
+import { RuleViolation, ValidationProblem, type Page } from '@platform/http';
 import { ServiceProduct } from '../service-registry/service-products/service-product.entity.js';
 import { markUpdated, newAudit } from '../shared/audit.js';
-import { findOrNotFound, pageOf } from '../shared/lookup.js';
+import { findOrNotFound } from '../shared/lookup.js';
+import { findPage } from '../shared/paging.js';
 import { containsPattern } from '../shared/name-search.js';
+import { withUniqueCode } from '../shared/unique-code.js';
 import { TrainingCourse } from './training.entities.js';
 import type {
   CreateTrainingCourseBody,
@@ -18,42 +19,29 @@ import { trainingCourseView, type TrainingCourseView } from './training.views.js
 
 const WHAT = 'Training course';
 
-/** 409: another course already has this code (codes are compared case-insensitively). */
-class CourseCodeTakenProblem extends ProblemException {
-  constructor(code: string) {
-    super({
-      type: 'https://provider-platform.dev/problems/code-taken',
-      title: 'Course code already in use',
-      status: 409,
-      detail: `CRD-4: another training course already has the code ${code}`,
-      errors: [{ field: 'code', message: 'already in use' }],
-    });
-  }
-}
-
 /** CRD-4: the training course registry, configured by administrators. */
 @Injectable()
 export class TrainingCoursesService {
   constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
 
   async create(body: CreateTrainingCourseBody, actor: Actor): Promise<TrainingCourseView> {
-    try {
-      return await this.orm.em.fork().transactional(async (em) => {
-        await checkServiceProduct(em, body.serviceProductId);
-        const course = em.create(TrainingCourse, {
-          id: randomUUID(),
-          ...body,
-          ...newAudit(actor),
-        });
-        await em.flush();
-        return trainingCourseView(course);
-      });
-    } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) {
-        throw new CourseCodeTakenProblem(body.code);
-      }
-      throw error;
-    }
+    // Codes are compared case-insensitively: the unique index is on upper(code).
+    return withUniqueCode(
+      'Course',
+      body.code,
+      () =>
+        this.orm.em.fork().transactional(async (em) => {
+          await checkServiceProduct(em, body.serviceProductId);
+          const course = em.create(TrainingCourse, {
+            id: randomUUID(),
+            ...body,
+            ...newAudit(actor),
+          });
+          await em.flush();
+          return trainingCourseView(course);
+        }),
+      { detail: `CRD-4: another training course already has the code ${body.code}` },
+    );
   }
 
   async update(
@@ -85,12 +73,14 @@ export class TrainingCoursesService {
       ...(query.active !== undefined ? { active: query.active } : {}),
       ...(query.serviceProductId ? { serviceProductId: query.serviceProductId } : {}),
     };
-    const [courses, total] = await this.orm.em.fork().findAndCount(TrainingCourse, where, {
-      orderBy: { name: 'asc', id: 'asc' },
-      limit: query.limit,
-      offset: query.offset,
-    });
-    return pageOf(courses, total, query, trainingCourseView);
+    return findPage(
+      this.orm.em.fork(),
+      TrainingCourse,
+      where,
+      query,
+      { name: 'asc', id: 'asc' },
+      trainingCourseView,
+    );
   }
 }
 
@@ -114,13 +104,11 @@ async function checkServiceProduct(
     ...(courseId ? { id: { $ne: courseId } } : {}),
   });
   if (other) {
-    throw new ProblemException({
-      type: 'https://provider-platform.dev/problems/rule-violation',
-      title: 'Refused by rule CRD-4',
-      status: 409,
-      rule: 'CRD-4',
-      detail: `CRD-4: service product ${id} already delivers training course ${other.code}; a training service product delivers one course`,
-      errors: [{ field: 'serviceProductId', message: 'already delivers another course' }],
-    });
+    throw new RuleViolation(
+      'CRD-4',
+      `CRD-4: service product ${id} already delivers training course ${other.code}; a training service product delivers one course`,
+      409,
+      [{ field: 'serviceProductId', message: 'already delivers another course' }],
+    );
   }
 }

@@ -1,8 +1,7 @@
-import type { CalendarDate } from '@platform/kernel';
 import { auditView } from '../shared/audit.js';
+import { dateOrNull } from '../shared/view-values.js';
 import type { MemberTrainingRecord, TrainingCourseRecord } from './training.entities.js';
 
-const date = (value: string | null | undefined) => (value ?? null) as CalendarDate | null;
 const decimal = (value: number | string | null | undefined) =>
   value === null || value === undefined ? null : Number(value);
 
@@ -23,6 +22,18 @@ export function trainingCourseView(course: TrainingCourseRecord) {
   };
 }
 
+/** What is trained, by whom and for which provider's service: in the view and in the events. */
+export function trainingDetails(training: MemberTrainingRecord) {
+  return {
+    kind: training.kind,
+    courseCode: training.courseCode ?? null,
+    courseName: training.courseName,
+    trainingProviderName: training.trainingProviderName ?? null,
+    providerId: training.providerId ?? null,
+    serviceProductId: training.serviceProductId ?? null,
+  };
+}
+
 export type MemberTrainingView = ReturnType<typeof memberTrainingView>;
 
 /** CRD-4: a training of a member as the API shows it. */
@@ -30,22 +41,17 @@ export function memberTrainingView(training: MemberTrainingRecord) {
   return {
     id: training.id,
     memberId: training.memberId,
-    kind: training.kind,
-    courseCode: training.courseCode ?? null,
-    courseName: training.courseName,
-    trainingProviderName: training.trainingProviderName ?? null,
-    providerId: training.providerId ?? null,
-    serviceProductId: training.serviceProductId ?? null,
+    ...trainingDetails(training),
     requirement: training.requirement ?? null,
-    requiredBy: date(training.requiredBy),
+    requiredBy: dateOrNull(training.requiredBy),
     status: training.status,
     approvedBy: training.approvedBy ?? null,
-    approvedOn: date(training.approvedOn),
-    completedOn: date(training.completedOn),
+    approvedOn: dateOrNull(training.approvedOn),
+    completedOn: dateOrNull(training.completedOn),
     units: decimal(training.units),
     waiverReason: training.waiverReason ?? null,
     waivedBy: training.waivedBy ?? null,
-    waivedOn: date(training.waivedOn),
+    waivedOn: dateOrNull(training.waivedOn),
     ...auditView(training),
   };
 }

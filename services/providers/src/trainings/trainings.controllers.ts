@@ -3,10 +3,14 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
 import { ValidBody, ValidQuery, ZodValidationPipe, type Page } from '@platform/http';
-import { todayDate } from '../provider-members/membership.js';
+import {
+  AGENCY_READERS,
+  PROVIDER_RECORD_MANAGERS,
+  PROVIDER_RECORD_READERS,
+  REGISTRY_ADMINS,
+} from '../shared/roles.js';
+import { todayDate } from '../shared/today.js';
 import { idParam } from '../shared/common.schemas.js';
-import { REGISTRY_ADMINS, REGISTRY_READERS } from '../shared/registry-roles.js';
-import { CREDENTIAL_MANAGERS, CREDENTIAL_READERS } from './credential-roles.js';
 import { MemberTrainingsService, type TrainingCreditsView } from './member-trainings.service.js';
 import { TrainingCoursesService } from './training-courses.service.js';
 import {
@@ -63,7 +67,7 @@ export class TrainingCoursesController {
   }
 
   @Get()
-  @RequireRoles(...REGISTRY_READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({ summary: 'Training courses by name; search matches code or name (CRD-4)' })
   list(
     @ValidQuery(listTrainingCoursesQuery) query: ListTrainingCoursesQuery,
@@ -72,7 +76,7 @@ export class TrainingCoursesController {
   }
 
   @Get(':id')
-  @RequireRoles(...REGISTRY_READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({ summary: 'One training course (CRD-4)' })
   get(@Param('id', idPipe) id: string): Promise<TrainingCourseView> {
     return this.courses.get(id);
@@ -99,7 +103,7 @@ export class MemberTrainingsController {
 
   @Post('trainings')
   @HttpCode(201)
-  @RequireRoles(...CREDENTIAL_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Record a training of a member, managed or unmanaged (CRD-4)',
     description:
@@ -121,7 +125,7 @@ export class MemberTrainingsController {
   }
 
   @Get('trainings')
-  @RequireRoles(...CREDENTIAL_READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({
     summary: "A member's trainings, latest first (CRD-4)",
     description: 'A provider user sees only trainings of its own (current or past) members (SS-3).',
@@ -135,7 +139,7 @@ export class MemberTrainingsController {
   }
 
   @Get('trainings/:trainingId')
-  @RequireRoles(...CREDENTIAL_READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({ summary: 'One training of a member (CRD-4)' })
   get(
     @Param('memberId', idPipe) memberId: string,
@@ -147,7 +151,7 @@ export class MemberTrainingsController {
 
   @Post('trainings/:trainingId/approve')
   @HttpCode(200)
-  @RequireRoles(...CREDENTIAL_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({ summary: 'Approve an assigned managed training (CRD-4)' })
   approve(
     @Param('memberId', idPipe) memberId: string,
@@ -159,7 +163,7 @@ export class MemberTrainingsController {
 
   @Post('trainings/:trainingId/complete')
   @HttpCode(200)
-  @RequireRoles(...CREDENTIAL_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Record the completion date and units of an approved managed training (CRD-4)',
   })
@@ -176,7 +180,7 @@ export class MemberTrainingsController {
 
   @Post('trainings/:trainingId/waive')
   @HttpCode(200)
-  @RequireRoles(...CREDENTIAL_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Waive a managed training the member need not complete; a reason is required (CRD-4)',
   })
@@ -192,7 +196,7 @@ export class MemberTrainingsController {
   }
 
   @Get('training-credits')
-  @RequireRoles(...CREDENTIAL_READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({
     summary: "A member's training credits, weighted by a provider's category and type (CRD-4)",
     description:
@@ -217,7 +221,7 @@ export class ProviderTrainingsController {
 
   @Post()
   @HttpCode(201)
-  @RequireRoles(...CREDENTIAL_MANAGERS)
+  @RequireRoles(...PROVIDER_RECORD_MANAGERS)
   @ApiOperation({
     summary: 'Arrange a managed training for participants among the provider members (CRD-4)',
     description:
@@ -235,7 +239,7 @@ export class ProviderTrainingsController {
   }
 
   @Get()
-  @RequireRoles(...CREDENTIAL_READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({
     summary: 'Managed trainings arranged for the provider, by required completion date (CRD-4)',
   })

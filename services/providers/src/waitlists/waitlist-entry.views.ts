@@ -1,8 +1,6 @@
-import type { CalendarDate } from '@platform/kernel';
 import { auditView } from '../shared/audit.js';
+import { dateOrNull } from '../shared/view-values.js';
 import type { WaitlistEntryRecord } from './waitlist-entry.entity.js';
-
-const date = (value: string | null | undefined) => (value ?? null) as CalendarDate | null;
 
 export type WaitlistEntryView = ReturnType<typeof waitlistEntryView>;
 
@@ -23,15 +21,15 @@ export function waitlistEntryView(entry: WaitlistEntryRecord) {
     priority: entry.priority,
     status: entry.status,
     position: entry.position ?? null,
-    expiryDate: date(entry.expiryDate),
-    reviewDate: date(entry.reviewDate),
+    expiryDate: dateOrNull(entry.expiryDate),
+    reviewDate: dateOrNull(entry.reviewDate),
     reviewDateComputed: entry.reviewDateComputed,
     notes: entry.notes ?? null,
     left:
       entry.status === 'waiting'
         ? null
         : {
-            on: date(entry.leftOn),
+            on: dateOrNull(entry.leftOn),
             lastPosition: entry.lastPosition ?? null,
             reason: entry.removalReason ?? null,
           },
@@ -39,8 +37,8 @@ export function waitlistEntryView(entry: WaitlistEntryRecord) {
       entry.status === 'allocated' && entry.allocationKind
         ? {
             kind: entry.allocationKind,
-            from: date(entry.allocationFrom),
-            to: date(entry.allocationTo),
+            from: dateOrNull(entry.allocationFrom),
+            to: dateOrNull(entry.allocationTo),
             placeId: entry.allocationPlaceId ?? null,
           }
         : null,

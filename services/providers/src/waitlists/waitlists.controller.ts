@@ -1,11 +1,12 @@
 import { Controller, Get, Headers, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { STAFF_ROLES, type Actor, type Role } from '@platform/contracts';
+import type { Actor, Role } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
 import { ValidBody, ValidQuery, ZodValidationPipe, type Page } from '@platform/http';
 import type { CalendarDate } from '@platform/kernel';
-import { todayDate } from '../provider-members/membership.js';
+import { todayDate } from '../shared/today.js';
 import { idParam } from '../shared/common.schemas.js';
+import { PROVIDER_RECORD_MANAGERS, PROVIDER_RECORD_READERS } from '../shared/roles.js';
 import type { WaitlistEntryView } from './waitlist-entry.views.js';
 import {
   addWaitlistEntryBody,
@@ -33,14 +34,7 @@ const idPipe = new ZodValidationPipe(idParam, 'path');
  * ROLE: case workers put clients on waitlists and manage their entries; resource managers, their
  * supervisors and facility managers (who manage providers and placements) may too.
  */
-const MANAGERS: Role[] = [
-  'case-worker',
-  'resource-manager',
-  'resource-manager-supervisor',
-  'facility-manager',
-];
-/** Staff and operators read; a provider reads its own waitlists (SS-3, ROLE-2). */
-const READERS: Role[] = [...STAFF_ROLES, 'operator', 'provider'];
+const WAITLIST_MANAGERS: Role[] = ['case-worker', ...PROVIDER_RECORD_MANAGERS];
 
 @ApiTags('waitlists')
 @Controller('waitlist-entries')
@@ -49,7 +43,7 @@ export class WaitlistEntriesController {
 
   @Post()
   @HttpCode(201)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...WAITLIST_MANAGERS)
   @ApiOperation({
     summary: "Put a client on a provider's or provider service's waitlist (PRV-10)",
     description:
@@ -68,7 +62,7 @@ export class WaitlistEntriesController {
   }
 
   @Get()
-  @RequireRoles(...READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({
     summary:
       'Search waitlist entries by client, status, priority, provider, provider service and review due (PRV-10)',
@@ -86,7 +80,7 @@ export class WaitlistEntriesController {
 
   @Post('expiry-runs')
   @HttpCode(200)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...WAITLIST_MANAGERS)
   @ApiOperation({
     summary: 'Expire the waiting entries past their expiry date (PRV-10); idempotent',
     description:
@@ -105,7 +99,7 @@ export class WaitlistEntriesController {
   }
 
   @Get(':entryId')
-  @RequireRoles(...READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({ summary: 'One waitlist entry (PRV-10)' })
   get(
     @Param('entryId', idPipe) entryId: string,
@@ -115,7 +109,7 @@ export class WaitlistEntriesController {
   }
 
   @Patch(':entryId')
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...WAITLIST_MANAGERS)
   @ApiOperation({
     summary: 'Change priority, expiry date, review date or notes of a waiting entry (PRV-10)',
     description:
@@ -136,7 +130,7 @@ export class WaitlistEntriesController {
 
   @Post(':entryId/move')
   @HttpCode(200)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...WAITLIST_MANAGERS)
   @ApiOperation({
     summary: 'Move a waiting entry up, down or to a position (PRV-10)',
     description:
@@ -154,7 +148,7 @@ export class WaitlistEntriesController {
 
   @Post(':entryId/allocate')
   @HttpCode(200)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...WAITLIST_MANAGERS)
   @ApiOperation({
     summary: 'Allocate a place to a waiting client: a reservation or a placement (PRV-10)',
     description:
@@ -174,7 +168,7 @@ export class WaitlistEntriesController {
 
   @Post(':entryId/remove')
   @HttpCode(200)
-  @RequireRoles(...MANAGERS)
+  @RequireRoles(...WAITLIST_MANAGERS)
   @ApiOperation({
     summary: 'Take a waiting client off the waitlist, with a reason (PRV-10)',
     description: 'The entries behind it move up one.',
@@ -196,7 +190,7 @@ export class ProviderWaitlistEntriesController {
   constructor(@Inject(WaitlistsService) private readonly waitlists: WaitlistsService) {}
 
   @Get()
-  @RequireRoles(...READERS)
+  @RequireRoles(...PROVIDER_RECORD_READERS)
   @ApiOperation({
     summary: "The provider's waitlists: its own and its provider services' (PRV-10, SS-3)",
     description: 'Same filters as /waitlist-entries; a provider reads its own.',

@@ -10,24 +10,19 @@ import {
   waitlistEntryUpdated,
   type Actor,
 } from '@platform/contracts';
-import {
-  assertMayAccessProvider,
-  isProviderSelfService,
-  NotFoundProblem,
-  RuleViolation,
-  ValidationProblem,
-  type Page,
-} from '@platform/http';
+import { assertMayAccessProvider, NotFoundProblem, RuleViolation, type Page } from '@platform/http';
 import type { CalendarDate } from '@platform/kernel';
 import { recordEvent } from '@platform/messaging';
 import { ProviderService } from '../provider-services/provider-service.entity.js';
-import { Provider } from '../providers/provider.entity.js';
+import { findProvider } from '../providers/provider.lookup.js';
 import { ServiceProduct } from '../service-registry/service-products/service-product.entity.js';
 import { markUpdated, newAudit } from '../shared/audit.js';
 import { eventOrigin } from '../shared/event-origin.js';
-import { pageOf } from '../shared/lookup.js';
+import { listedProviderId } from '../shared/provider-scope.js';
+import { findPage } from '../shared/paging.js';
 import { containsPattern } from '../shared/name-search.js';
-import { throwIfRuleIssues, type RuleIssue } from '../shared/rule-issues.js';
+import { refuseRuleIssue } from '../shared/rule-issues.js';
+import { dateOrNull } from '../shared/view-values.js';
 import { WAITLIST_REVIEW_DAYS_BEFORE_EXPIRY } from '../tokens.js';
 import { WaitlistEntry, type WaitlistEntryRecord } from './waitlist-entry.entity.js';
 import { waitlistEntryView, type WaitlistEntryView } from './waitlist-entry.views.js';
@@ -62,7 +57,6 @@ import type {
 } from './waitlist.schemas.js';
 
 const ENTRY = 'Waitlist entry';
-const date = (value: string | null | undefined) => (value ?? null) as CalendarDate | null;
 
 /**
  * PRV-10: waitlists of providers and provider services. Every change to a list's positions runs
@@ -87,12 +81,7 @@ export class WaitlistsService {
     correlationId?: string,
   ): Promise<WaitlistEntryView> {
     return this.orm.em.fork().transactional(async (em) => {
-      const provider = await em.findOne(
-        Provider,
-        { id: body.providerId },
-        { fields: ['id', 'status'] },
-      );
-      if (!provider) throw new NotFoundProblem('Provider', body.providerId);
+      const provider = await findProvider(em, body.providerId);
       if (provider.status === 'closed') {
         throw new RuleViolation(
           'PRV-10',
@@ -103,13 +92,13 @@ export class WaitlistsService {
       const list = await listFor(em, provider.id, body.providerServiceId ?? null, body.placement);
       const expiryDate = body.expiryDate ?? null;
       const expiryIssue = expiryDateIssue(expiryDate, today);
-      if (expiryIssue) refuse(expiryIssue);
+      if (expiryIssue) refuseRuleIssue(expiryIssue);
       const review = reviewDateFor(
         { reviewDate: body.reviewDate ?? null, expiryDate },
         this.reviewDaysBeforeExpiry,
         today,
       );
-      if (!review.ok) refuse(review.issue);
+      if (!review.ok) refuseRuleIssue(review.issue);
 
       await lockWaitlist(em, list.waitlistId);
       const waiting = await waitingEntries(em, list.waitlistId);
@@ -170,7 +159,7 @@ export class WaitlistsService {
       const before = queueOf(waiting);
       const result = moveEntry(before, entry.id, target);
       if (!result.ok) {
-        if (result.issue.field === 'position') refuse(result.issue);
+        if (result.issue.field === 'position') refuseRuleIssue(result.issue);
         throw new RuleViolation('PRV-10', `${result.issue.field}: ${result.issue.message}`);
       }
       if (result.from === result.to) return waitlistEntryView(entry);
@@ -199,14 +188,14 @@ export class WaitlistsService {
     return this.underLock(entryId, actor, async (em, entry, waiting) => {
       assertWaiting(entry, 'changed');
       const changed: ('priority' | 'expiryDate' | 'reviewDate' | 'notes')[] = [];
-      const oldExpiry = date(entry.expiryDate);
+      const oldExpiry = dateOrNull(entry.expiryDate);
       const expiryDate = body.expiryDate !== undefined ? body.expiryDate : oldExpiry;
       if (expiryDate !== oldExpiry) {
         const issue = expiryDateIssue(expiryDate, today);
-        if (issue) refuse(issue);
+        if (issue) refuseRuleIssue(issue);
         changed.push('expiryDate');
       }
-      const oldReview = date(entry.reviewDate);
+      const oldReview = dateOrNull(entry.reviewDate);
       let reviewDate = oldReview;
       let reviewDateComputed = entry.reviewDateComputed;
       if (body.reviewDate !== undefined || (changed.includes('expiryDate') && reviewDateComputed)) {
@@ -217,12 +206,12 @@ export class WaitlistsService {
           this.reviewDaysBeforeExpiry,
           today,
         );
-        if (!review.ok) refuse(review.issue);
+        if (!review.ok) refuseRuleIssue(review.issue);
         reviewDate = review.reviewDate;
         reviewDateComputed = review.computed;
       } else if (reviewDate !== null && expiryDate !== null && reviewDate > expiryDate) {
         // a given review date must stay on or before a new, earlier expiry date
-        refuse({
+        refuseRuleIssue({
           rule: 'PRV-10',
           field: 'reviewDate',
           message: `the review date ${reviewDate} is after the new expiry date ${expiryDate}`,
@@ -292,10 +281,10 @@ export class WaitlistsService {
       }
       const from = body.from ?? today;
       const kind = allocationKind(from, today);
-      if (!kind.ok) refuse(kind.issue);
+      if (!kind.ok) refuseRuleIssue(kind.issue);
       const to = body.to ?? null;
       if (to !== null && to < from) {
-        refuse({
+        refuseRuleIssue({
           rule: 'PRV-10',
           field: 'to',
           message: 'the service period cannot end before it starts',
@@ -354,7 +343,7 @@ export class WaitlistsService {
     correlationId?: string,
   ): Promise<{ onDate: CalendarDate; expiredEntryIds: string[] }> {
     if (onDate > today) {
-      refuse({
+      refuseRuleIssue({
         rule: 'PRV-10',
         field: 'onDate',
         message: `entries cannot be expired ahead of time (${onDate}; today is ${today})`,
@@ -375,8 +364,7 @@ export class WaitlistsService {
    * A provider's token sees only its own waitlists.
    */
   async list(query: ListWaitlistEntriesQuery, actor: Actor): Promise<Page<WaitlistEntryView>> {
-    if (query.providerId) assertMayAccessProvider(actor, query.providerId);
-    const providerId = isProviderSelfService(actor) ? (actor.providerId ?? '') : query.providerId;
+    const providerId = listedProviderId(actor, query.providerId);
     return this.search(this.orm.em.fork(), { ...query, providerId });
   }
 
@@ -388,8 +376,7 @@ export class WaitlistsService {
   ): Promise<Page<WaitlistEntryView>> {
     assertMayAccessProvider(actor, providerId);
     const em = this.orm.em.fork();
-    const provider = await em.findOne(Provider, { id: providerId }, { fields: ['id'] });
-    if (!provider) throw new NotFoundProblem('Provider', providerId);
+    await findProvider(em, providerId);
     return this.search(em, { ...query, providerId });
   }
 
@@ -414,22 +401,20 @@ export class WaitlistsService {
     if (query.reviewDueBy) {
       conditions.push({ status: 'waiting', reviewDate: { $lte: query.reviewDueBy } });
     }
-    const [entries, total] = await em.findAndCount(
+    return findPage(
+      em,
       WaitlistEntry,
       conditions.length > 0 ? { $and: conditions } : {},
+      query,
       {
-        orderBy: {
-          providerId: QueryOrder.ASC,
-          providerServiceId: QueryOrder.ASC_NULLS_FIRST,
-          position: QueryOrder.ASC_NULLS_LAST,
-          createdAt: QueryOrder.ASC,
-          id: QueryOrder.ASC,
-        },
-        limit: query.limit,
-        offset: query.offset,
+        providerId: QueryOrder.ASC,
+        providerServiceId: QueryOrder.ASC_NULLS_FIRST,
+        position: QueryOrder.ASC_NULLS_LAST,
+        createdAt: QueryOrder.ASC,
+        id: QueryOrder.ASC,
       },
+      waitlistEntryView,
     );
-    return pageOf(entries, total, query, waitlistEntryView);
   }
 
   /**
@@ -504,7 +489,7 @@ async function listFor(
   );
   const placesProduct = product?.unitOfMeasure === 'place';
   if (placement !== undefined && placement !== placesProduct) {
-    refuse({
+    refuseRuleIssue({
       rule: 'PRV-10',
       field: 'placement',
       message: placesProduct
@@ -546,10 +531,4 @@ function assertWaiting(entry: WaitlistEntryRecord, what: 'moved' | 'changed'): v
 function assertMayLeave(entry: WaitlistEntryRecord, action: LeaveAction): void {
   const move = leaveTransition(entry.status, action);
   if (!move.ok) throw new RuleViolation('PRV-10', `Entry ${entry.id}: ${move.message}`);
-}
-
-/** 400 problem+json naming the field and the rule. */
-function refuse(issue: RuleIssue): never {
-  throwIfRuleIssues([issue]);
-  throw new ValidationProblem([{ field: issue.field, message: issue.message }]);
 }

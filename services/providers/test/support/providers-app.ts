@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { startDevIssuer } from '@platform/auth';
 import { expect } from '@jest/globals';
 import { EVENT_CATALOG, parseEvent, topicFor, type EventEnvelope } from '@platform/contracts';
@@ -13,6 +14,18 @@ import {
 } from '@platform/testing';
 import { loadProvidersConfig } from '../../src/config.js';
 import { startProvidersService } from '../../src/providers.service-runtime.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export interface RequestOptions {
+  user?: string;
+  body?: unknown;
+}
+/** An HTTP answer of the service: status, content type and the parsed JSON body. */
+export interface Reply<T = Record<string, unknown>> {
+  status: number;
+  contentType: string;
+  body: T;
+}
 
 export interface ProvidersApp {
   url: string;
@@ -30,10 +43,15 @@ export interface ProvidersApp {
   ): Promise<EventEnvelope<Record<string, unknown>>[]>;
   token(username: string): Promise<string>;
   request<T = Record<string, unknown>>(
-    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    method: HttpMethod,
     path: string,
-    options?: { user?: string; body?: unknown },
-  ): Promise<{ status: number; contentType: string; body: T }>;
+    options?: RequestOptions,
+  ): Promise<Reply<T>>;
+  /** SQL on the suite's database: fixtures the API cannot make, and looks into the outbox. */
+  query<R extends pg.QueryResultRow = Record<string, unknown>>(
+    text: string,
+    params?: unknown[],
+  ): Promise<R[]>;
   close(): Promise<void>;
 }
 
@@ -75,6 +93,9 @@ export async function startProvidersApp(): Promise<ProvidersApp> {
     if (!tokens.has(username)) tokens.set(username, await issuer.tokenFor(username));
     return tokens.get(username) as string;
   };
+
+  // Opened on first use; suites that never query the database hold no connection.
+  let pool: pg.Pool | undefined;
 
   const eventsOf = (aggregateId: string) =>
     events.messages
@@ -118,7 +139,12 @@ export async function startProvidersApp(): Promise<ProvidersApp> {
         body: (text ? JSON.parse(text) : {}) as never,
       };
     },
+    async query<R extends pg.QueryResultRow>(text: string, params: unknown[] = []) {
+      pool ??= new pg.Pool({ connectionString: database.url, max: 2 });
+      return (await pool.query<R>(text, params)).rows;
+    },
     async close() {
+      await pool?.end();
       await events.stop();
       await service.close();
       await issuer.close();

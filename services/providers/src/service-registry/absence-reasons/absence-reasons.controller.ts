@@ -3,8 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
 import { ValidBody, ValidQuery, ZodValidationPipe, type Page } from '@platform/http';
+import { AGENCY_READERS, REGISTRY_ADMINS } from '../../shared/roles.js';
 import { idParam } from '../../shared/common.schemas.js';
-import { REGISTRY_ADMINS, REGISTRY_READERS } from '../../shared/registry-roles.js';
 import {
   absenceReasonExample,
   createAbsenceReasonBody,
@@ -36,7 +36,7 @@ export class AbsenceReasonsController {
   }
 
   @Get()
-  @RequireRoles(...REGISTRY_READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({ summary: 'List absence reasons; filter by name substring, payable, deductible' })
   list(
     @ValidQuery(listAbsenceReasonsQuery) query: ListAbsenceReasonsQuery,
@@ -45,7 +45,7 @@ export class AbsenceReasonsController {
   }
 
   @Get(':id')
-  @RequireRoles(...REGISTRY_READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({ summary: 'One absence reason (SVC-11)' })
   get(@Param('id', idPipe) id: string): Promise<AbsenceReasonView> {
     return this.reasons.get(id);

@@ -4,7 +4,8 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { Actor } from '@platform/contracts';
 import type { Page } from '@platform/http';
 import { markUpdated, newAudit } from '../../shared/audit.js';
-import { findOrNotFound, pageOf } from '../../shared/lookup.js';
+import { findOrNotFound } from '../../shared/lookup.js';
+import { findPage } from '../../shared/paging.js';
 import { containsPattern } from '../../shared/name-search.js';
 import { withUniqueName } from '../../shared/unique-name.js';
 import { AbsenceReason } from './absence-reason.entity.js';
@@ -62,11 +63,13 @@ export class AbsenceReasonsService {
       ...(query.payable !== undefined ? { payable: query.payable } : {}),
       ...(query.deductible !== undefined ? { deductible: query.deductible } : {}),
     };
-    const [reasons, total] = await this.orm.em.fork().findAndCount(AbsenceReason, where, {
-      orderBy: { name: 'asc', id: 'asc' },
-      limit: query.limit,
-      offset: query.offset,
-    });
-    return pageOf(reasons, total, query, absenceReasonView);
+    return findPage(
+      this.orm.em.fork(),
+      AbsenceReason,
+      where,
+      query,
+      { name: 'asc', id: 'asc' },
+      absenceReasonView,
+    );
   }
 }

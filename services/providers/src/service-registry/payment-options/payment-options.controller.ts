@@ -3,8 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { paymentOptions, type Actor, type PaymentOptions } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
 import { ValidBody, ZodValidationPipe } from '@platform/http';
+import { REGISTRY_ADMINS } from '../../shared/roles.js';
 import { idParam } from '../../shared/common.schemas.js';
-import { REGISTRY_ADMINS } from '../../shared/registry-roles.js';
 import type { ServiceProductView } from '../service-products/service-product.view.js';
 import { PaymentOptionsService } from './payment-options.service.js';
 

@@ -9,8 +9,8 @@ import {
   type Page,
   type PageQuery,
 } from '@platform/http';
+import { AGENCY_READERS, REGISTRY_ADMINS } from '../../shared/roles.js';
 import { idParam } from '../../shared/common.schemas.js';
-import { REGISTRY_ADMINS, REGISTRY_READERS } from '../../shared/registry-roles.js';
 import {
   addRateBody,
   addRateExample,
@@ -52,7 +52,7 @@ export class RatesController {
   }
 
   @Get()
-  @RequireRoles(...REGISTRY_READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({ summary: 'The rates of a product, earliest first (SVC-2)' })
   list(
     @Param('productId', idPipe) productId: string,
@@ -62,7 +62,7 @@ export class RatesController {
   }
 
   @Get('in-effect')
-  @RequireRoles(...REGISTRY_READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({
     summary: 'The rate active on a date (SVC-2); `rate` is null when none applies that day',
   })

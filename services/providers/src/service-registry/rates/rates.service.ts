@@ -9,7 +9,7 @@ import { recordEvent } from '@platform/messaging';
 import { findServiceProduct } from '../service-products/service-product.lookup.js';
 import { eventOrigin } from '../../shared/event-origin.js';
 import { markUpdated, newAudit } from '../../shared/audit.js';
-import { pageOf } from '../../shared/lookup.js';
+import { findPage } from '../../shared/paging.js';
 import { throwIfRuleIssues } from '../../shared/rule-issues.js';
 import type { AddRateBody, EndRateBody } from './rate.schemas.js';
 import { datedRate, rateSnapshot, rateView, type RateView } from './rate.view.js';
@@ -117,12 +117,14 @@ export class RatesService {
   async list(productId: string, query: PageQuery): Promise<Page<RateView>> {
     const em = this.orm.em.fork();
     await findServiceProduct(em, productId);
-    const [rates, total] = await em.findAndCount(
+    return findPage(
+      em,
       ServiceProductRate,
       { productId },
-      { orderBy: { effectiveFrom: 'asc' }, limit: query.limit, offset: query.offset },
+      query,
+      { effectiveFrom: 'asc' },
+      rateView,
     );
-    return pageOf(rates, total, query, rateView);
   }
 
   /** SVC-2: the one rate active on `date`, or null when the product has none that day. */

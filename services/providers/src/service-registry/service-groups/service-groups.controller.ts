@@ -3,8 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
 import { ValidBody, ValidQuery, ZodValidationPipe, type Page } from '@platform/http';
+import { AGENCY_READERS, REGISTRY_ADMINS } from '../../shared/roles.js';
 import { idParam } from '../../shared/common.schemas.js';
-import { REGISTRY_ADMINS, REGISTRY_READERS } from '../../shared/registry-roles.js';
 import {
   createServiceGroupBody,
   listServiceGroupsQuery,
@@ -36,7 +36,7 @@ export class ServiceGroupsController {
   }
 
   @Get()
-  @RequireRoles(...REGISTRY_READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({ summary: 'List service groups by name; filter by name substring' })
   list(
     @ValidQuery(listServiceGroupsQuery) query: ListServiceGroupsQuery,
@@ -45,7 +45,7 @@ export class ServiceGroupsController {
   }
 
   @Get(':id')
-  @RequireRoles(...REGISTRY_READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({ summary: 'One service group' })
   get(@Param('id', idPipe) id: string): Promise<ServiceGroupView> {
     return this.groups.get(id);

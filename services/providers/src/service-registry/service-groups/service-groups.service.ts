@@ -4,7 +4,8 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { Actor } from '@platform/contracts';
 import type { Page } from '@platform/http';
 import { markUpdated, newAudit } from '../../shared/audit.js';
-import { findOrNotFound, pageOf } from '../../shared/lookup.js';
+import { findOrNotFound } from '../../shared/lookup.js';
+import { findPage } from '../../shared/paging.js';
 import { containsPattern } from '../../shared/name-search.js';
 import { withUniqueName } from '../../shared/unique-name.js';
 import { ServiceGroup } from './service-group.entity.js';
@@ -56,11 +57,13 @@ export class ServiceGroupsService {
 
   async list(query: ListServiceGroupsQuery): Promise<Page<ServiceGroupView>> {
     const where = query.name ? { name: { $ilike: containsPattern(query.name) } } : {};
-    const [groups, total] = await this.orm.em.fork().findAndCount(ServiceGroup, where, {
-      orderBy: { name: 'asc', id: 'asc' },
-      limit: query.limit,
-      offset: query.offset,
-    });
-    return pageOf(groups, total, query, serviceGroupView);
+    return findPage(
+      this.orm.em.fork(),
+      ServiceGroup,
+      where,
+      query,
+      { name: 'asc', id: 'asc' },
+      serviceGroupView,
+    );
   }
 }

@@ -3,8 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
 import { ValidBody, ValidQuery, ZodValidationPipe, type Page } from '@platform/http';
+import { AGENCY_READERS, REGISTRY_ADMINS } from '../../shared/roles.js';
 import { idParam } from '../../shared/common.schemas.js';
-import { REGISTRY_ADMINS, REGISTRY_READERS } from '../../shared/registry-roles.js';
 import {
   createServiceProductBody,
   listServiceProductsQuery,
@@ -43,7 +43,7 @@ export class ServiceProductsController {
   }
 
   @Get()
-  @RequireRoles(...REGISTRY_READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({
     summary: 'Search service products by name substring, unit of measure or group (SVC-1)',
   })
@@ -54,7 +54,7 @@ export class ServiceProductsController {
   }
 
   @Get(':id')
-  @RequireRoles(...REGISTRY_READERS)
+  @RequireRoles(...AGENCY_READERS)
   @ApiOperation({ summary: 'One service product with its whole configuration' })
   get(@Param('id', idPipe) id: string): Promise<ServiceProductView> {
     return this.products.get(id);

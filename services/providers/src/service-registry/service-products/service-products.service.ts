@@ -8,7 +8,7 @@ import { findServiceGroups } from '../service-groups/service-group.lookup.js';
 import { eventOrigin } from '../../shared/event-origin.js';
 import { markUpdated, newAudit } from '../../shared/audit.js';
 import { changedFields } from '../../shared/changed-fields.js';
-import { pageOf } from '../../shared/lookup.js';
+import { findPageWithRelated } from '../../shared/paging.js';
 import { containsPattern } from '../../shared/name-search.js';
 import { throwIfRuleIssues } from '../../shared/rule-issues.js';
 import { changedPayByFlags } from './pay-by.js';
@@ -110,14 +110,17 @@ export class ServiceProductsService {
       ...(query.unitOfMeasure ? { unitOfMeasure: query.unitOfMeasure } : {}),
       ...(query.serviceGroupId ? { serviceGroups: { id: query.serviceGroupId } } : {}),
     };
-    const em = this.orm.em.fork();
-    const [products, total] = await em.findAndCount(ServiceProduct, where, {
-      orderBy: { name: 'asc', id: 'asc' },
-      limit: query.limit,
-      offset: query.offset,
-    });
-    await em.populate(products, ['serviceGroups']);
-    return pageOf(products, total, query, serviceProductView);
+    return findPageWithRelated(
+      this.orm.em.fork(),
+      ServiceProduct,
+      where,
+      query,
+      { name: 'asc', id: 'asc' },
+      async (products, em) => {
+        await em.populate(products, ['serviceGroups']);
+        return products.map(serviceProductView);
+      },
+    );
   }
 }
 

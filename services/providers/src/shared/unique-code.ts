@@ -1,15 +1,22 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { ProblemException } from '@platform/http';
 
-/** 409: a registry entry (PRV-3 category, type, specialty) with this code already exists. */
+export interface CodeTakenOptions {
+  /** The request field holding the code; `code` unless told. */
+  field?: string;
+  /** What the 409 says, where a registry words it its own way (e.g. citing its rule). */
+  detail?: string;
+}
+
+/** 409: a registry entry (category, type, specialty, course, licence type …) has this code already. */
 export class CodeTakenProblem extends ProblemException {
-  constructor(what: string, code: string, field = 'code') {
+  constructor(what: string, code: string, options: CodeTakenOptions = {}) {
     super({
       type: 'https://provider-platform.dev/problems/code-taken',
       title: `${what} code already in use`,
       status: 409,
-      detail: `There is already a ${what.toLowerCase()} with code "${code}"`,
-      errors: [{ field, message: 'already in use' }],
+      detail: options.detail ?? `There is already a ${what.toLowerCase()} with code "${code}"`,
+      errors: [{ field: options.field ?? 'code', message: 'already in use' }],
     });
   }
 }
@@ -22,13 +29,13 @@ export async function withUniqueCode<T>(
   what: string,
   code: string,
   write: () => Promise<T>,
-  field = 'code',
+  options: CodeTakenOptions = {},
 ): Promise<T> {
   try {
     return await write();
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) {
-      throw new CodeTakenProblem(what, code, field);
+      throw new CodeTakenProblem(what, code, options);
     }
     throw error;
   }
