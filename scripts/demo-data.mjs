@@ -15,7 +15,11 @@ import { actingAs, countOf } from './demo/http.mjs';
 import { loadMembers } from './demo/members.mjs';
 import { loadProviders } from './demo/providers.mjs';
 import { loadRegistries } from './demo/registry.mjs';
-import { addProviderServices, approveProviderServices } from './demo/services.mjs';
+import {
+  addProviderServices,
+  approveProviderServices,
+  setApprovalChecks,
+} from './demo/services.mjs';
 
 /** The seeded users of the dev issuer, each doing their own job (DOMAIN.md ROLE). */
 async function demoUsers() {
@@ -40,6 +44,7 @@ async function loadProviderData(users, progress) {
   await loadAccreditationsAndLicences(users.manager, ctx, progress);
   await loadHomeStudies(users.manager, users.supervisor, providers, progress);
   await approveProviderServices(users.manager, services, progress);
+  await setApprovalChecks(users.admin, users.manager, providers, registry.products, progress);
   await loadActivity(users, ctx, progress);
 }
 

@@ -91,3 +91,29 @@ export async function approveProviderServices(manager, services, progress) {
       `${warned.length === 0 ? 'none with warnings' : warned.join('; ')}`,
   );
 }
+
+/**
+ * SVC-8: approval checks beyond the product's own percentage — a new provider's deliveries are
+ * all checked by hand for now, and one case worker's day-care deliveries are sampled more often.
+ */
+export async function setApprovalChecks(admin, manager, providers, products, progress) {
+  await manager.put('/approval-checks', {
+    scope: 'provider',
+    scopeId: providers.maple,
+    percentage: 100,
+  });
+  await admin.put('/approval-checks', {
+    scope: 'user',
+    scopeId: 'cw.chen',
+    serviceProductId: products.dayCare,
+    percentage: 40,
+  });
+  await admin.put('/approval-checks', {
+    scope: 'organisation-unit',
+    scopeId: 'north-district',
+    percentage: 15,
+  });
+  progress(
+    'demo data: 3 approval checks (Maple Street 100 %, cw.chen day care 40 %, north district 15 %)',
+  );
+}

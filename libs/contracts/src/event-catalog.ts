@@ -23,6 +23,7 @@ import {
   waitlistEntryUpdated,
 } from './events/waitlist.events.js';
 import { homeStudyDecided, homeStudySubmitted } from './events/home-study.events.js';
+import { approvalCheckChanged } from './events/approval-check.events.js';
 import { eventKey } from './event-definition.js';
 import {
   licenceApproved,
@@ -159,6 +160,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   licenceRenewed,
   licenceNonComplianceRecorded,
   licenceExpired,
+  approvalCheckChanged,
 ];
 
 const byKey = new Map(EVENT_CATALOG.map((definition) => [eventKey(definition), definition]));

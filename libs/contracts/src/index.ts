@@ -18,3 +18,4 @@ export * from './events/service-enquiry.events.js';
 export * from './events/waitlist.events.js';
 export * from './events/credential.events.js';
 export * from './events/licence.events.js';
+export * from './events/approval-check.events.js';

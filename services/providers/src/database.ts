@@ -33,6 +33,8 @@ import { providerServicesMigration } from './migrations/provider-services.migrat
 import { PROVIDER_SERVICE_ENTITIES } from './provider-services/provider-service.entity.js';
 import { homeStudiesMigration } from './migrations/home-studies.migration.js';
 import { HOME_STUDY_ENTITIES } from './home-studies/home-study.entities.js';
+import { APPROVAL_CHECK_ENTITIES } from './approval-checks/approval-check.entities.js';
+import { approvalChecksMigration } from './migrations/approval-checks.migration.js';
 
 /** The providers service's own database (ARCHITECTURE rule 1), migrated on start. */
 export function openProvidersDatabase(url: string) {
@@ -56,6 +58,7 @@ export function openProvidersDatabase(url: string) {
       ...INVESTIGATION_ENTITIES,
       ...SERVICE_ENQUIRY_ENTITIES,
       ...WAITLIST_ENTITIES,
+      ...APPROVAL_CHECK_ENTITIES,
       OutboxMessage,
     ],
     migrations: [
@@ -74,6 +77,7 @@ export function openProvidersDatabase(url: string) {
       serviceEnquiriesMigration,
       waitlistsMigration,
       providerSearchByServiceMigration,
+      approvalChecksMigration,
     ],
   });
 }

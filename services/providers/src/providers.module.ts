@@ -32,6 +32,10 @@ import {
   SERVICE_ENQUIRY_SERVICES,
 } from './service-enquiries/service-enquiries.controller.js';
 import { WAITLIST_CONTROLLERS, WAITLIST_SERVICES } from './waitlists/waitlists.controller.js';
+import {
+  APPROVAL_CHECK_CONTROLLERS,
+  APPROVAL_CHECK_SERVICES,
+} from './approval-checks/approval-checks.parts.js';
 import { TRAINING_CONTROLLERS, TRAINING_SERVICES } from './trainings/trainings.controllers.js';
 import {
   CERTIFICATION_CONTROLLERS,
@@ -66,6 +70,7 @@ export class ProvidersModule {
         ...ACCREDITATION_CONTROLLERS,
         ...PROVIDER_SERVICE_CONTROLLERS,
         ...PROVIDER_CLASSIFICATION_CONTROLLERS,
+        ...APPROVAL_CHECK_CONTROLLERS,
       ],
       providers: [
         InquiriesService,
@@ -81,6 +86,7 @@ export class ProvidersModule {
         ...ACCREDITATION_SERVICES,
         ...PROVIDER_SERVICE_SERVICES,
         ...PROVIDER_CLASSIFICATION_SERVICES,
+        ...APPROVAL_CHECK_SERVICES,
         { provide: INQUIRY_DECISION_DAYS, useValue: deps.config.INQUIRY_DECISION_DAYS },
         ...SERVICE_ENQUIRY_SERVICES,
         ...WAITLIST_SERVICES,
