@@ -34,6 +34,10 @@ function summary() {
 fs.rmSync(resultsDir, { recursive: true, force: true });
 const ok =
   step('infrastructure', process.execPath, [path.join(root, 'infra/launcher/cli.mjs'), 'up']) &&
+  step('time-skipping test server (workflow tests)', process.execPath, [
+    path.join(root, 'infra/launcher/cli.mjs'),
+    'test-server',
+  ]) &&
   step('build', bin('tsc'), ['-b', 'tsconfig.json']) &&
   step('type-check tests', bin('tsc'), ['-p', 'tsconfig.spec.json']) &&
   step('lint', bin('eslint'), ['.']) &&

@@ -8,11 +8,12 @@
 //   node infra/launcher/cli.mjs status [component…] [--json]
 //   node infra/launcher/cli.mjs logs   [component…] [--follow] [--lines N]
 //   node infra/launcher/cli.mjs compose [--check]   (docker-compose.yml; see compose.mjs)
+//   node infra/launcher/cli.mjs test-server         (fetch the time-skipping test server)
 //
 // Ports and overrides: see config.mjs.
 
 import { COMPONENTS } from './config.mjs';
-import { down, logs, status, up } from './index.mjs';
+import { down, logs, prepareTestServer, status, up } from './index.mjs';
 
 const USAGE = `usage: node infra/launcher/cli.mjs <command> [component…] [options]
 
@@ -23,6 +24,8 @@ commands:
   logs     last 100 lines of each log (--lines N, --follow to keep tailing)
   compose  write docker-compose.yml from this configuration (needs \`npm run build\`);
            --check: exit 1 if the committed file differs from what would be written
+  test-server  fetch (or find cached) Temporal's time-skipping test server for workflow tests
+           and print the executable to pass to TestWorkflowEnvironment.createTimeSkipping
 
 options: --quiet (up), --purge (down), --json (status), --follow/-f, --lines N (logs),
          --check (compose)`;
@@ -68,6 +71,7 @@ async function main() {
     status: ['--json'],
     logs: ['--follow'],
     compose: ['--check'],
+    'test-server': [],
   };
   const wantsHelp =
     ['help', '--help', '-h'].includes(opts.command) ||
@@ -109,6 +113,12 @@ async function main() {
       if (components.length) throw new Error('compose takes no components');
       const { compose } = await import('./compose.mjs');
       return compose({ check: opts.flags.has('--check') });
+    }
+    case 'test-server': {
+      if (components.length) throw new Error('test-server takes no components');
+      const { executable } = await prepareTestServer();
+      console.log(executable);
+      return 0;
     }
   }
   return 2;

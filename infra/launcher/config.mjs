@@ -43,6 +43,10 @@ export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal';
 export const TEMPORAL_CLI_VERSION = 'v1.5.1';
 export const TEMPORAL_NAMESPACE = 'default';
 
+// The time-skipping test server for workflow tests (test-server.mjs): io.temporal:temporal-test-server
+// from Maven Central, the Java build of the server the TypeScript SDK would download from GitHub.
+export const TEMPORAL_TEST_SERVER_VERSION = '1.32.1';
+
 export const PORT_VARS = {
   PP_PG_PORT: 55432,
   PP_KAFKA_PORT: 59092,
@@ -99,6 +103,7 @@ export function loadConfig(env = process.env) {
     },
     searchAttributesFile: path.join(REPO_ROOT, 'libs', 'contracts', 'search-attributes.json'),
     kafkaPom: path.join(REPO_ROOT, 'infra', 'kafka', 'pom.xml'),
+    testServerPom: path.join(REPO_ROOT, 'infra', 'temporal-test-server', 'pom.xml'),
   };
 }
 

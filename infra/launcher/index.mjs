@@ -17,6 +17,7 @@ import postgres from './postgres.mjs';
 import { portOpen } from './process.mjs';
 import { createProgress } from './progress.mjs';
 import temporal from './temporal.mjs';
+import * as testServer from './test-server.mjs';
 
 const MODULES = { postgres, kafka, temporal };
 
@@ -192,6 +193,16 @@ export async function logs({
     select(components).map((m) => m.name),
     { lines, follow, out },
   );
+}
+
+// Temporal's time-skipping test server for workflow tests (see test-server.mjs): fetched into the
+// cache if missing; returns { source, detail, executable }, the executable to hand to
+// TestWorkflowEnvironment.createTimeSkipping. No server is started and no lock is taken (the
+// fetch is atomic by itself), so tests may call it while `up` runs.
+export async function prepareTestServer({ quiet = false, env = process.env, stream } = {}) {
+  const cfg = loadConfig(env);
+  fs.mkdirSync(cfg.logsDir, { recursive: true });
+  return testServer.prepare(cfg, createProgress({ quiet, stream }));
 }
 
 export { loadConfig } from './config.mjs';
