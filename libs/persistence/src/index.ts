@@ -3,3 +3,4 @@ export * from './open-database.js';
 export { Migration } from '@mikro-orm/migrations';
 export type { MigrationObject } from '@mikro-orm/core';
 export type { EntityManager } from '@mikro-orm/postgresql';
+export * from './paging.js';

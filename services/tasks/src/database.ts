@@ -1,9 +1,15 @@
 import { openDatabase } from '@platform/persistence';
 import { tasksMigration } from './migrations/tasks.migration.js';
+import { workQueuesMigration } from './migrations/work-queues.migration.js';
+import { WorkQueue } from './queues/work-queue.entity.js';
 import { TaskHistory } from './tasks/task-history.entity.js';
 import { Task } from './tasks/task.entity.js';
 
 /** The tasks service's own database, migrated on start. */
 export function openTasksDatabase(url: string) {
-  return openDatabase({ url, entities: [Task, TaskHistory], migrations: [tasksMigration] });
+  return openDatabase({
+    url,
+    entities: [Task, TaskHistory, WorkQueue],
+    migrations: [tasksMigration, workQueuesMigration],
+  });
 }

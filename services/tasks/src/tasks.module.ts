@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { serviceModule, type ServiceDeps } from '@platform/runtime';
 import type { TasksConfig } from './config.js';
+import { QueuesController } from './queues/queues.controller.js';
+import { QueuesService } from './queues/queues.service.js';
 import { DecisionSender } from './tasks/decision-sender.js';
 import { TasksController } from './tasks/tasks.controller.js';
 import { TasksService } from './tasks/tasks.service.js';
@@ -9,8 +11,8 @@ import { TasksService } from './tasks/tasks.service.js';
 export class TasksModule {
   static register(deps: ServiceDeps & { config: TasksConfig }): DynamicModule {
     return serviceModule(TasksModule, deps, {
-      controllers: [TasksController],
-      providers: [TasksService, DecisionSender],
+      controllers: [QueuesController, TasksController],
+      providers: [QueuesService, TasksService, DecisionSender],
     });
   }
 }

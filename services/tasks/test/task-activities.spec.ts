@@ -73,6 +73,34 @@ describe('task activities are idempotent (ARCHITECTURE rule 5)', () => {
     expect(await em.count(TaskHistory, { taskId, action: 'completed' })).toBe(1);
   });
 
+  it('a task names one of the work queues; an unknown queue is a non-retryable failure', async () => {
+    await expect(createTask(orm, { ...taskInput(), queue: 'no-such-queue' })).rejects.toMatchObject(
+      {
+        type: 'UnknownWorkQueue',
+        nonRetryable: true,
+      },
+    );
+  });
+
+  it('priority (default normal) and required fields per outcome are stored with the task', async () => {
+    const plain = await createTask(orm, { ...taskInput(), priority: undefined });
+    const urgent = await createTask(orm, {
+      ...taskInput(),
+      queue: 'supervisor-approvals',
+      priority: 'urgent',
+      requiredFields: { approve: [], reject: ['reason'], return: ['comment'] },
+    });
+    const em = orm.em.fork();
+    expect(await em.findOneOrFail(Task, { id: plain.taskId })).toMatchObject({
+      priority: 'normal',
+      requiredFields: null,
+    });
+    expect(await em.findOneOrFail(Task, { id: urgent.taskId })).toMatchObject({
+      priority: 'urgent',
+      requiredFields: { approve: [], reject: ['reason'], return: ['comment'] },
+    });
+  });
+
   it('completing an unknown task is a non-retryable failure', async () => {
     await expect(
       completeTask(orm, { taskId: randomUUID(), outcome: 'close', decidedBy: 'x', reason: null }),

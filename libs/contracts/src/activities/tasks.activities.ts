@@ -8,7 +8,8 @@ export interface CreateTaskInput {
   queue: string;
   title: string;
   subject: { type: string; id: string };
-  priority: 'low' | 'normal' | 'high';
+  /** Default `normal`. */
+  priority?: 'low' | 'normal' | 'high' | 'urgent';
   /** ISO date-time by which the task should be decided. */
   dueAt: string;
   allowedOutcomes: readonly string[];
@@ -16,6 +17,11 @@ export interface CreateTaskInput {
   outcomesRequiringReason: readonly string[];
   /** Roles whose members may decide the task. */
   deciderRoles: readonly Role[];
+  /**
+   * Per outcome, the decision fields it needs, checked by the tasks service before the decision is
+   * sent (e.g. `{ approve: [], reject: ['reason'], return: ['comment'] }`). Optional.
+   */
+  requiredFields?: Readonly<Record<string, readonly ('reason' | 'comment')[]>>;
 }
 
 export interface CreatedTask {

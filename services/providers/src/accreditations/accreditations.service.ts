@@ -21,7 +21,7 @@ import { findProvider } from '../providers/provider.lookup.js';
 import { markUpdated, newAudit } from '../shared/audit.js';
 import { changedFields } from '../shared/changed-fields.js';
 import { eventOrigin } from '../shared/event-origin.js';
-import { findPage } from '../shared/paging.js';
+import { findPage } from '@platform/persistence';
 import { containsPattern } from '../shared/name-search.js';
 import { throwIfRuleIssues } from '../shared/rule-issues.js';
 import { Accreditation, type AccreditationRecord } from './accreditation.entity.js';

@@ -15,7 +15,7 @@ import { ServiceProduct } from '../service-registry/service-products/service-pro
 import { markUpdated, newAudit } from '../shared/audit.js';
 import { eventOrigin } from '../shared/event-origin.js';
 import { findOrNotFound } from '../shared/lookup.js';
-import { findPage, inOneSnapshot } from '../shared/paging.js';
+import { findPage, inOneSnapshot } from '@platform/persistence';
 import {
   ApprovalCheck,
   ApprovalCheckChange,

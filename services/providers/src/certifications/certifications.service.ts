@@ -21,7 +21,7 @@ import { Member } from '../provider-members/provider-members.entities.js';
 import { markUpdated, newAudit } from '../shared/audit.js';
 import { eventOrigin } from '../shared/event-origin.js';
 import { findOrNotFound, recordsById } from '../shared/lookup.js';
-import { findPage, findPageWithRelated } from '../shared/paging.js';
+import { findPage, findPageWithRelated } from '@platform/persistence';
 import { containsPattern } from '../shared/name-search.js';
 import { withUniqueName } from '../shared/unique-name.js';
 import { findMemberFor } from '../trainings/member-records.js';

@@ -21,7 +21,7 @@ import { Provider } from '../providers/provider.entity.js';
 import { findProvider } from '../providers/provider.lookup.js';
 import { markUpdated, newAudit } from '../shared/audit.js';
 import { eventOrigin } from '../shared/event-origin.js';
-import { findPage } from '../shared/paging.js';
+import { findPage } from '@platform/persistence';
 import { throwIfRuleIssues } from '../shared/rule-issues.js';
 import { decideHomeStudy, HomeStudyRefusal, lockHomeStudy } from './home-study-approval.js';
 import { applyHomeStudyAction, isEditable, type HomeStudyStatus } from './home-study-lifecycle.js';

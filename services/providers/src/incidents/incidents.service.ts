@@ -16,7 +16,7 @@ import { markUpdated, newAudit } from '../shared/audit.js';
 import { eventOrigin } from '../shared/event-origin.js';
 import { listedProviderId } from '../shared/provider-scope.js';
 import { recordsById } from '../shared/lookup.js';
-import { emptyPage, findPageBySql } from '../shared/paging.js';
+import { emptyPage, findPageBySql } from '@platform/persistence';
 import { ruleViolation, throwIfRuleViolated, type RuleIssue } from '../shared/rule-issues.js';
 import {
   Incident,

@@ -6,7 +6,7 @@ import { recordEvent } from '@platform/messaging';
 import { NotFoundProblem, type Page } from '@platform/http';
 import type { CalendarDate } from '@platform/kernel';
 import { containsPattern } from '../shared/name-search.js';
-import { findPage } from '../shared/paging.js';
+import { findPage } from '@platform/persistence';
 import { Inquiry, type InquiryRecord } from './inquiry.entity.js';
 import {
   inquiryQueueEntry,

@@ -18,7 +18,7 @@ import { throwIfRuleViolated } from '../shared/rule-issues.js';
 import { Provider } from '../providers/provider.entity.js';
 import { auditView, markUpdated, newAudit } from '../shared/audit.js';
 import { eventOrigin } from '../shared/event-origin.js';
-import { findPageWithRelated } from '../shared/paging.js';
+import { findPageWithRelated } from '@platform/persistence';
 import {
   closingDayIssues,
   investigationAllows,

@@ -23,7 +23,7 @@ import {
   type LicenceView,
 } from './licence.views.js';
 import { containsPattern } from '../shared/name-search.js';
-import { emptyPage, findPageWithRelated } from '../shared/paging.js';
+import { emptyPage, findPageWithRelated } from '@platform/persistence';
 
 export interface LicenceTrainingCheckView extends LicenceTrainingCheck {
   licenceId: string;

@@ -3,7 +3,7 @@ import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '@platform/contracts';
 import { NotFoundProblem, type Page } from '@platform/http';
 import { markUpdated, newAudit } from '../shared/audit.js';
-import { findPage } from '../shared/paging.js';
+import { findPage } from '@platform/persistence';
 import { containsPattern } from '../shared/name-search.js';
 import { withUniqueCode } from '../shared/unique-code.js';
 import {

@@ -25,7 +25,7 @@ import { markUpdated, newAudit } from '../shared/audit.js';
 import { changedFields } from '../shared/changed-fields.js';
 import { eventOrigin } from '../shared/event-origin.js';
 import { pageOf } from '../shared/lookup.js';
-import { findPage } from '../shared/paging.js';
+import { findPage } from '@platform/persistence';
 import { containsPattern } from '../shared/name-search.js';
 import { refuseClassification, sameClassification } from './classification.js';
 import {

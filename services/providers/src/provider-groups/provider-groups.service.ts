@@ -20,7 +20,7 @@ import { dateRange, rangesOverlap, type CalendarDate } from '@platform/kernel';
 import { recordEvent } from '@platform/messaging';
 import { markUpdated, newAudit } from '../shared/audit.js';
 import { findOrNotFound } from '../shared/lookup.js';
-import { findPage } from '../shared/paging.js';
+import { findPage } from '@platform/persistence';
 import { containsPattern } from '../shared/name-search.js';
 import { Provider } from '../providers/provider.entity.js';
 import { findProvider } from '../providers/provider.lookup.js';

@@ -6,7 +6,7 @@ import { NotFoundProblem, type Page } from '@platform/http';
 import { recordEvent } from '@platform/messaging';
 import { newAudit } from '../shared/audit.js';
 import { eventOrigin } from '../shared/event-origin.js';
-import { findPage } from '../shared/paging.js';
+import { findPage } from '@platform/persistence';
 import { BackgroundCheck } from './provider-members.entities.js';
 import type {
   ListBackgroundChecksQuery,

@@ -4,7 +4,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { Actor } from '@platform/contracts';
 import { assertMayAccessProvider, NotFoundProblem, type Page } from '@platform/http';
 import { newAudit } from '../shared/audit.js';
-import { findPage } from '../shared/paging.js';
+import { findPage } from '@platform/persistence';
 import { containsPattern } from '../shared/name-search.js';
 import { ProviderParticipant } from './provider-members.entities.js';
 import type { AddParticipantBody, ListParticipantsQuery } from './provider-member.schemas.js';

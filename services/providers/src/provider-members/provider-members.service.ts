@@ -14,7 +14,7 @@ import { markUpdated, newAudit } from '../shared/audit.js';
 import { eventOrigin } from '../shared/event-origin.js';
 import { containsPattern } from '../shared/name-search.js';
 import { findOrNotFound, recordsById } from '../shared/lookup.js';
-import { findPageBySql, findPageWithRelated } from '../shared/paging.js';
+import { findPageBySql, findPageWithRelated } from '@platform/persistence';
 import { todayDate } from '../shared/today.js';
 import { endMembership, overlappingMembership, type MembershipPeriod } from './membership.js';
 import {

@@ -36,7 +36,7 @@ import { findMembersMissingCourses } from '../trainings/training-compliance.js';
 import { markUpdated, newAudit } from '../shared/audit.js';
 import { eventOrigin } from '../shared/event-origin.js';
 import { recordsById } from '../shared/lookup.js';
-import { findPage, findPageWithRelated } from '../shared/paging.js';
+import { findPage, findPageWithRelated } from '@platform/persistence';
 import { throwIfRuleIssues } from '../shared/rule-issues.js';
 import { APPROVAL_CRITERION_CHECKS } from './approval-criteria.js';
 import { approvalCriteriaWarnings } from './approval-warnings.js';

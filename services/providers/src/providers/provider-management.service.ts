@@ -18,7 +18,7 @@ import {
   type Page,
 } from '@platform/http';
 import { recordEvent } from '@platform/messaging';
-import { findPage } from '../shared/paging.js';
+import { findPage } from '@platform/persistence';
 import { providerSearchFilter, providerSearchOrder } from './provider-search.js';
 import { applyLifecycleAction, type LifecycleAction } from './provider-lifecycle.js';
 import {

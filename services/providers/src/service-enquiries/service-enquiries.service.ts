@@ -23,7 +23,7 @@ import { SERVICE_PRODUCT } from '../service-registry/service-products/service-pr
 import { markUpdated, newAudit } from '../shared/audit.js';
 import { eventOrigin } from '../shared/event-origin.js';
 import { listedProviderId } from '../shared/provider-scope.js';
-import { findPage } from '../shared/paging.js';
+import { findPage } from '@platform/persistence';
 import { containsPattern } from '../shared/name-search.js';
 import { refuseRuleIssue } from '../shared/rule-issues.js';
 import { ServiceEnquiry, type ServiceEnquiryRecord } from './service-enquiry.entity.js';

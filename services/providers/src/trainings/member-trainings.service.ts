@@ -22,7 +22,7 @@ import {
 import { Provider } from '../providers/provider.entity.js';
 import { markUpdated, newAudit } from '../shared/audit.js';
 import { eventOrigin } from '../shared/event-origin.js';
-import { findPage } from '../shared/paging.js';
+import { findPage } from '@platform/persistence';
 import { findMemberFor } from './member-records.js';
 import { MemberTraining, TrainingCourse, type MemberTrainingRecord } from './training.entities.js';
 import {

@@ -6,7 +6,7 @@ import { RuleViolation, ValidationProblem, type Page } from '@platform/http';
 import { ServiceProduct } from '../service-registry/service-products/service-product.entity.js';
 import { markUpdated, newAudit } from '../shared/audit.js';
 import { findOrNotFound } from '../shared/lookup.js';
-import { findPage } from '../shared/paging.js';
+import { findPage } from '@platform/persistence';
 import { containsPattern } from '../shared/name-search.js';
 import { withUniqueCode } from '../shared/unique-code.js';
 import { TrainingCourse } from './training.entities.js';

@@ -19,7 +19,7 @@ import { ServiceProduct } from '../service-registry/service-products/service-pro
 import { markUpdated, newAudit } from '../shared/audit.js';
 import { eventOrigin } from '../shared/event-origin.js';
 import { listedProviderId } from '../shared/provider-scope.js';
-import { findPage } from '../shared/paging.js';
+import { findPage } from '@platform/persistence';
 import { containsPattern } from '../shared/name-search.js';
 import { refuseRuleIssue } from '../shared/rule-issues.js';
 import { dateOrNull } from '../shared/view-values.js';

@@ -7,6 +7,7 @@ import type {
   TasksActivities,
 } from '@platform/contracts';
 import { businessRejection } from '@platform/temporal';
+import { WorkQueue } from '../queues/work-queue.entity.js';
 import { TaskHistory } from './task-history.entity.js';
 import { Task } from './task.entity.js';
 
@@ -18,12 +19,16 @@ export async function createTask(orm: MikroORM, input: CreateTaskInput): Promise
   const em = orm.em.fork();
   const existing = await em.findOne(Task, { requestKey: input.requestKey });
   if (existing) return { taskId: existing.id };
+  if (!(await em.findOne(WorkQueue, { code: input.queue }))) {
+    throw businessRejection('UnknownWorkQueue', `No work queue ${input.queue}`);
+  }
   return em.transactional(async (tx) => {
     const id = randomUUID();
     const inserted = await tx.execute<{ id: string }[]>(
       `insert into task (id, request_key, workflow_id, queue, title, subject_type, subject_id,
-                         priority, due_at, allowed_outcomes, outcomes_requiring_reason, decider_roles)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                         priority, due_at, allowed_outcomes, outcomes_requiring_reason, decider_roles,
+                         required_fields)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        on conflict (request_key) do nothing returning id`,
       [
         id,
@@ -33,11 +38,12 @@ export async function createTask(orm: MikroORM, input: CreateTaskInput): Promise
         input.title,
         input.subject.type,
         input.subject.id,
-        input.priority,
+        input.priority ?? 'normal',
         input.dueAt,
         JSON.stringify(input.allowedOutcomes),
         JSON.stringify(input.outcomesRequiringReason),
         JSON.stringify(input.deciderRoles),
+        input.requiredFields ? JSON.stringify(input.requiredFields) : null,
       ],
     );
     if (inserted.length === 0) {

@@ -5,6 +5,10 @@ export const TASK_ACTIONS = [
   'decision-accepted',
   'decision-rejected',
   'completed',
+  'claimed',
+  'released',
+  'reassigned',
+  'delegated',
 ] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
 
@@ -18,6 +22,10 @@ export const TaskHistory = defineEntity({
     action: p.enum(TASK_ACTIONS),
     actor: p.text(),
     at: p.datetime().onCreate(() => new Date()),
+    /** Assignment changes: the assignee before and after. */
+    fromUser: p.text().fieldName('from_user').nullable(),
+    toUser: p.text().fieldName('to_user').nullable(),
+    reason: p.text().nullable(),
     details: p.json<Record<string, unknown>>(),
   },
 });

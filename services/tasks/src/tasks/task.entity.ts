@@ -2,7 +2,12 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import type { Role } from '@platform/contracts';
 
 export const TASK_STATUSES = ['open', 'completed'] as const;
-export const TASK_PRIORITIES = ['low', 'normal', 'high'] as const;
+export const TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type TaskPriority = (typeof TASK_PRIORITIES)[number];
+
+/** Decision fields an outcome may require (the fields of `POST /tasks/:id/decision`). */
+export const DECISION_FIELDS = ['reason', 'comment'] as const;
+export type DecisionField = (typeof DECISION_FIELDS)[number];
 
 /** A human step of a process: who may decide it, by when, and with which outcomes. */
 export const Task = defineEntity({
@@ -19,10 +24,17 @@ export const Task = defineEntity({
     priority: p.enum(TASK_PRIORITIES),
     status: p.enum(TASK_STATUSES).default('open'),
     dueAt: p.datetime().fieldName('due_at'),
+    /** userId of who works the task now (from their token); null: unclaimed. */
     assignee: p.text().nullable(),
+    assignedAt: p.datetime().fieldName('assigned_at').nullable(),
     allowedOutcomes: p.json<string[]>().fieldName('allowed_outcomes'),
     outcomesRequiringReason: p.json<string[]>().fieldName('outcomes_requiring_reason'),
     deciderRoles: p.json<Role[]>().fieldName('decider_roles'),
+    /** Per outcome, the decision fields it needs (e.g. reject: ['reason']); null: none checked here. */
+    requiredFields: p
+      .json<Record<string, DecisionField[]>>()
+      .fieldName('required_fields')
+      .nullable(),
     createdAt: p
       .datetime()
       .fieldName('created_at')

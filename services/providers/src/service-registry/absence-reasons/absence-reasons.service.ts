@@ -5,7 +5,7 @@ import type { Actor } from '@platform/contracts';
 import type { Page } from '@platform/http';
 import { markUpdated, newAudit } from '../../shared/audit.js';
 import { findOrNotFound } from '../../shared/lookup.js';
-import { findPage } from '../../shared/paging.js';
+import { findPage } from '@platform/persistence';
 import { containsPattern } from '../../shared/name-search.js';
 import { withUniqueName } from '../../shared/unique-name.js';
 import { AbsenceReason } from './absence-reason.entity.js';

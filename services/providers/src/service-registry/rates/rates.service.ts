@@ -9,7 +9,7 @@ import { recordEvent } from '@platform/messaging';
 import { findServiceProduct } from '../service-products/service-product.lookup.js';
 import { eventOrigin } from '../../shared/event-origin.js';
 import { markUpdated, newAudit } from '../../shared/audit.js';
-import { findPage } from '../../shared/paging.js';
+import { findPage } from '@platform/persistence';
 import { throwIfRuleIssues } from '../../shared/rule-issues.js';
 import type { AddRateBody, EndRateBody } from './rate.schemas.js';
 import { datedRate, rateSnapshot, rateView, type RateView } from './rate.view.js';

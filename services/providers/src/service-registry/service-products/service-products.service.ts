@@ -8,7 +8,7 @@ import { findServiceGroups } from '../service-groups/service-group.lookup.js';
 import { eventOrigin } from '../../shared/event-origin.js';
 import { markUpdated, newAudit } from '../../shared/audit.js';
 import { changedFields } from '../../shared/changed-fields.js';
-import { findPageWithRelated } from '../../shared/paging.js';
+import { findPageWithRelated } from '@platform/persistence';
 import { containsPattern } from '../../shared/name-search.js';
 import { throwIfRuleIssues } from '../../shared/rule-issues.js';
 import { changedPayByFlags } from './pay-by.js';

@@ -6,7 +6,20 @@ import {
   type OrderDefinition,
 } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Page, PageQuery } from '@platform/http';
+
+/** Which slice of a list to read (structurally the HTTP layer's page query). */
+export interface PageWindow {
+  limit: number;
+  offset: number;
+}
+
+/** One slice of a list with the total it was cut from (structurally the HTTP layer's Page). */
+export interface PageOf<V> {
+  items: V[];
+  total: number;
+  limit: number;
+  offset: number;
+}
 
 /**
  * Runs reads in one read-only, repeatable-read transaction, so every query sees the same snapshot:
@@ -23,7 +36,7 @@ export function inOneSnapshot<R>(
 type Found<T> = Loaded<T, never, never, never>;
 
 /** The answer of a list whose filters cannot match anything, without asking the database. */
-export function emptyPage<V>(query: PageQuery): Page<V> {
+export function emptyPage<V>(query: PageWindow): PageOf<V> {
   return { items: [], total: 0, limit: query.limit, offset: query.offset };
 }
 
@@ -36,10 +49,10 @@ export function findPageWithRelated<T extends object, V>(
   em: EntityManager,
   entity: EntityName<T>,
   where: FilterQuery<NoInfer<T>>,
-  query: PageQuery,
+  query: PageWindow,
   orderBy: OrderDefinition<NoInfer<T>>,
   views: (records: Found<T>[], em: EntityManager) => V[] | Promise<V[]>,
-): Promise<Page<V>> {
+): Promise<PageOf<V>> {
   return inOneSnapshot(em, async (snapshot) => {
     const [records, total] = await snapshot.findAndCount<T>(entity, where, {
       orderBy,
@@ -56,10 +69,10 @@ export function findPage<T extends object, V>(
   em: EntityManager,
   entity: EntityName<T>,
   where: FilterQuery<NoInfer<T>>,
-  query: PageQuery,
+  query: PageWindow,
   orderBy: OrderDefinition<NoInfer<T>>,
   view: (record: Found<T>) => V,
-): Promise<Page<V>> {
+): Promise<PageOf<V>> {
   // each record alone: a view with an optional second parameter must not get map's index
   return findPageWithRelated(em, entity, where, query, orderBy, (records) =>
     records.map((record) => view(record)),
@@ -86,9 +99,9 @@ export interface SqlFilter {
 export function findPageBySql<V>(
   em: EntityManager,
   filter: SqlFilter,
-  query: PageQuery,
+  query: PageWindow,
   views: (ids: string[], em: EntityManager) => Promise<V[]>,
-): Promise<Page<V>> {
+): Promise<PageOf<V>> {
   const where = filter.conditions.length > 0 ? `where ${filter.conditions.join(' and ')}` : '';
   return inOneSnapshot(em, async (snapshot) => {
     const [{ total }] = (await snapshot.execute(

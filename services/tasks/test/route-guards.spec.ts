@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { SEED_USERS } from '@platform/auth';
+import { ROLES } from '@platform/contracts';
+import {
+  documentedOperations,
+  forbiddenRoleProbes,
+  unguardedOperations,
+  type DocumentedOperation,
+  type OpenApiDocument,
+} from '@platform/testing';
+import { startTasksApp, type TasksApp } from './support/tasks-app.js';
+
+/**
+ * ROLE over the whole API: the operations come from the service's own OpenAPI document, so an
+ * endpoint added later is checked without anyone remembering to add it here.
+ */
+let app: TasksApp;
+let operations: DocumentedOperation[];
+const userFor = new Map(SEED_USERS.map((user) => [user.roles[0] as string, user.username]));
+
+beforeAll(async () => {
+  app = await startTasksApp();
+  const response = await fetch(`${app.url}/docs-json`);
+  operations = documentedOperations((await response.json()) as OpenApiDocument);
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('role guards on every endpoint (ROLE)', () => {
+  it('ROLE: every endpoint is either public or names the roles that may call it', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(11);
+    expect(unguardedOperations(operations)).toEqual([]);
+  });
+
+  it('ROLE: every endpoint answers 403 to each role it does not name', async () => {
+    const probes = forbiddenRoleProbes(operations, ROLES, () => randomUUID());
+    // Providers may call nothing; operators only read.
+    expect(probes.length).toBeGreaterThanOrEqual(11 + 6);
+    const wrong: string[] = [];
+    for (const probe of probes) {
+      const user = userFor.get(probe.role);
+      if (!user) throw new Error(`no seed user has the role ${probe.role}`);
+      const body = probe.method === 'GET' ? undefined : {};
+      const response = await app.request(probe.method, probe.path, { user, body });
+      if (response.status !== 403) {
+        wrong.push(`${probe.method} ${probe.path} as ${probe.role}: ${response.status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('ROLE: providers and operators may not work tasks (claim, decide)', () => {
+    const writes = operations.filter((operation) => operation.method === 'POST');
+    expect(writes.length).toBe(5);
+    for (const write of writes) {
+      expect(write.requiredRoles).not.toContain('provider');
+      expect(write.requiredRoles).not.toContain('operator');
+    }
+  });
+});

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { startDevIssuer } from '@platform/auth';
+import type { CreateTaskInput } from '@platform/contracts';
+import { createTestDatabase, createTestNamespace, infraEndpoints } from '@platform/testing';
+import { loadTasksConfig } from '../../src/config.js';
+import { openTasksDatabase } from '../../src/database.js';
+import { createTask } from '../../src/tasks/task-activities.js';
+import { startTasksService } from '../../src/tasks.service-runtime.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export interface RequestOptions {
+  user?: string;
+  body?: unknown;
+}
+/** An HTTP answer of the service: status, content type and the parsed JSON body. */
+export interface Reply<T = Record<string, unknown>> {
+  status: number;
+  contentType: string;
+  body: T;
+}
+
+export interface TasksApp {
+  url: string;
+  request<T = Record<string, unknown>>(
+    method: HttpMethod,
+    path: string,
+    options?: RequestOptions,
+  ): Promise<Reply<T>>;
+  /** Creates a task the way a workflow does (the createTask activity); returns its id. */
+  createTask(input?: Partial<CreateTaskInput>): Promise<string>;
+  /** SQL on the suite's database: fixtures the API cannot make. */
+  query<R extends pg.QueryResultRow = Record<string, unknown>>(
+    text: string,
+    params?: unknown[],
+  ): Promise<R[]>;
+  close(): Promise<void>;
+}
+
+const ISSUER = 'urn:provider-platform:tasks-tests';
+const AUDIENCE = 'provider-platform';
+
+/** A task of the inquiry queue, as the inquiry-triage workflow makes it; `input` overrides. */
+export function taskInput(input: Partial<CreateTaskInput> = {}): CreateTaskInput {
+  const workflowId = `tasks-test/${randomUUID()}`;
+  return {
+    requestKey: `${workflowId}/decision`,
+    workflowId,
+    queue: 'provider-inquiries',
+    title: 'Provider inquiry: Sunrise',
+    subject: { type: 'provider-inquiry', id: randomUUID() },
+    dueAt: '2026-12-01T09:00:00.000Z',
+    allowedOutcomes: ['convert', 'close'],
+    outcomesRequiringReason: ['close'],
+    deciderRoles: ['resource-manager', 'resource-manager-supervisor'],
+    ...input,
+  };
+}
+
+/**
+ * The tasks service in-process for integration tests over HTTP: its own database and Temporal
+ * namespace on the real infrastructure, tokens from a dev issuer with the seed users.
+ */
+export async function startTasksApp(): Promise<TasksApp> {
+  const endpoints = infraEndpoints();
+  const issuer = await startDevIssuer({ port: 0, issuer: ISSUER, audience: AUDIENCE });
+  const database = await createTestDatabase('tasks_http');
+  const namespace = await createTestNamespace(endpoints.temporal.address, 'tasks-http');
+  const service = await startTasksService(
+    loadTasksConfig({
+      DATABASE_URL: database.url,
+      PORT: '0',
+      TEMPORAL_ADDRESS: endpoints.temporal.address,
+      TEMPORAL_NAMESPACE: namespace.name,
+      AUTH_JWKS_URL: issuer.jwksUrl,
+      AUTH_ISSUER: ISSUER,
+      AUTH_AUDIENCE: AUDIENCE,
+      LOG_LEVEL: 'error',
+    }),
+  );
+  const orm = await openTasksDatabase(database.url);
+  const tokens = new Map<string, string>();
+  const token = async (username: string) => {
+    if (!tokens.has(username)) tokens.set(username, await issuer.tokenFor(username));
+    return tokens.get(username) as string;
+  };
+  let pool: pg.Pool | undefined;
+
+  return {
+    url: service.url,
+    async request(method, path, options = {}) {
+      const headers: Record<string, string> = { 'x-request-id': randomUUID() };
+      if (options.user) headers['authorization'] = `Bearer ${await token(options.user)}`;
+      if (options.body !== undefined) headers['content-type'] = 'application/json';
+      const response = await fetch(`${service.url}${path}`, {
+        method,
+        headers,
+        ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      });
+      const text = await response.text();
+      // Acceptance: no 5xx anywhere in the suite — a server error fails the test that caused it.
+      if (response.status >= 500) {
+        throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+      }
+      return {
+        status: response.status,
+        contentType: response.headers.get('content-type') ?? '',
+        body: (text ? JSON.parse(text) : {}) as never,
+      };
+    },
+    async createTask(input = {}) {
+      return (await createTask(orm, taskInput(input))).taskId;
+    },
+    async query<R extends pg.QueryResultRow>(text: string, params: unknown[] = []) {
+      pool ??= new pg.Pool({ connectionString: database.url, max: 2 });
+      return (await pool.query<R>(text, params)).rows;
+    },
+    async close() {
+      await pool?.end();
+      await orm.close();
+      await service.close();
+      await issuer.close();
+      await database.drop();
+      await namespace.drop();
+    },
+  };
+}
