@@ -5,3 +5,4 @@ export * from './eventually.js';
 export * from './test-namespace.js';
 export * from './test-topic.js';
 export * from './route-guards.js';
+export * from './service-client.js';

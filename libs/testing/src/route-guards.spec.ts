@@ -4,6 +4,7 @@ import {
   documentedOperations,
   forbiddenRoleProbes,
   pathParameters,
+  probesNotForbidden,
   unguardedOperations,
   type OpenApiDocument,
 } from './route-guards.js';
@@ -63,5 +64,25 @@ describe('route guards read from the OpenAPI document', () => {
     expect(
       concretePath('/providers/{id}/members/{memberId}', { id: 'p 1' }, (name) => `x-${name}`),
     ).toBe('/providers/p%201/members/x-memberId');
+  });
+
+  it('ROLE: a probe answered with anything but 403 is listed, as the user of its role', async () => {
+    const sent: string[] = [];
+    const wrong = await probesNotForbidden(
+      [
+        { method: 'GET', path: '/providers', role: 'operator' },
+        { method: 'POST', path: '/providers', role: 'provider' },
+      ],
+      (role) => `user-${role}`,
+      async (method, path, options) => {
+        sent.push(`${method} ${path} ${options.user} ${JSON.stringify(options.body)}`);
+        return { status: method === 'GET' ? 403 : 201 };
+      },
+    );
+    expect(wrong).toEqual(['POST /providers as provider: 201']);
+    expect(sent).toEqual([
+      'GET /providers user-operator undefined',
+      'POST /providers user-provider {}',
+    ]);
   });
 });

@@ -92,3 +92,34 @@ export function forbiddenRoleProbes(
     ),
   );
 }
+
+/** The operations a running service documents at `/docs-json`. */
+export async function fetchDocumentedOperations(baseUrl: string): Promise<DocumentedOperation[]> {
+  const response = await fetch(`${baseUrl}/docs-json`);
+  if (!response.ok) throw new Error(`${baseUrl}/docs-json answered ${response.status}`);
+  return documentedOperations((await response.json()) as OpenApiDocument);
+}
+
+/**
+ * Sends every probe as a user holding only the probe's role and lists those not answered with 403
+ * (empty when every guard holds).
+ */
+export async function probesNotForbidden(
+  probes: ForbiddenProbe[],
+  userWithRole: (role: string) => string,
+  send: (
+    method: HttpMethod,
+    path: string,
+    options: { user: string; body?: unknown },
+  ) => Promise<{ status: number }>,
+): Promise<string[]> {
+  const wrong: string[] = [];
+  for (const probe of probes) {
+    const body = probe.method === 'GET' ? undefined : {};
+    const response = await send(probe.method, probe.path, { user: userWithRole(probe.role), body });
+    if (response.status !== 403) {
+      wrong.push(`${probe.method} ${probe.path} as ${probe.role}: ${response.status}`);
+    }
+  }
+  return wrong;
+}

@@ -3,11 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { SEED_USERS } from '@platform/auth';
 import { ROLES } from '@platform/contracts';
 import {
-  documentedOperations,
+  fetchDocumentedOperations,
   forbiddenRoleProbes,
+  probesNotForbidden,
   unguardedOperations,
   type DocumentedOperation,
-  type OpenApiDocument,
 } from '@platform/testing';
 import { startTasksApp, type TasksApp } from './support/tasks-app.js';
 
@@ -18,11 +18,15 @@ import { startTasksApp, type TasksApp } from './support/tasks-app.js';
 let app: TasksApp;
 let operations: DocumentedOperation[];
 const userFor = new Map(SEED_USERS.map((user) => [user.roles[0] as string, user.username]));
+const userWithRole = (role: string): string => {
+  const user = userFor.get(role);
+  if (!user) throw new Error(`no seed user has the role ${role}`);
+  return user;
+};
 
 beforeAll(async () => {
   app = await startTasksApp();
-  const response = await fetch(`${app.url}/docs-json`);
-  operations = documentedOperations((await response.json()) as OpenApiDocument);
+  operations = await fetchDocumentedOperations(app.url);
 });
 
 afterAll(async () => {
@@ -39,17 +43,7 @@ describe('role guards on every endpoint (ROLE)', () => {
     const probes = forbiddenRoleProbes(operations, ROLES, () => randomUUID());
     // Providers may call nothing; operators only read.
     expect(probes.length).toBeGreaterThanOrEqual(11 + 6);
-    const wrong: string[] = [];
-    for (const probe of probes) {
-      const user = userFor.get(probe.role);
-      if (!user) throw new Error(`no seed user has the role ${probe.role}`);
-      const body = probe.method === 'GET' ? undefined : {};
-      const response = await app.request(probe.method, probe.path, { user, body });
-      if (response.status !== 403) {
-        wrong.push(`${probe.method} ${probe.path} as ${probe.role}: ${response.status}`);
-      }
-    }
-    expect(wrong).toEqual([]);
+    expect(await probesNotForbidden(probes, userWithRole, app.request)).toEqual([]);
   });
 
   it('ROLE: providers and operators may not work tasks (claim, decide)', () => {

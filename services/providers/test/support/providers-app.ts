@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { startDevIssuer } from '@platform/auth';
 import { expect } from '@jest/globals';
@@ -15,17 +14,8 @@ import {
 import { loadProvidersConfig } from '../../src/config.js';
 import { startProvidersService } from '../../src/providers.service-runtime.js';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export interface RequestOptions {
-  user?: string;
-  body?: unknown;
-}
-/** An HTTP answer of the service: status, content type and the parsed JSON body. */
-export interface Reply<T = Record<string, unknown>> {
-  status: number;
-  contentType: string;
-  body: T;
-}
+export type { HttpMethod, Reply, RequestOptions } from '@platform/testing';
+import { serviceRequest, type ServiceRequest } from '@platform/testing';
 
 export interface ProvidersApp {
   url: string;
@@ -42,11 +32,8 @@ export interface ProvidersApp {
     types: string[],
   ): Promise<EventEnvelope<Record<string, unknown>>[]>;
   token(username: string): Promise<string>;
-  request<T = Record<string, unknown>>(
-    method: HttpMethod,
-    path: string,
-    options?: RequestOptions,
-  ): Promise<Reply<T>>;
+  /** Calls the service as a client would; a 5xx throws. */
+  request: ServiceRequest;
   /** SQL on the suite's database: fixtures the API cannot make, and looks into the outbox. */
   query<R extends pg.QueryResultRow = Record<string, unknown>>(
     text: string,
@@ -119,26 +106,7 @@ export async function startProvidersApp(): Promise<ProvidersApp> {
     databaseUrl: database.url,
     events,
     token,
-    async request(method, path, options = {}) {
-      const headers: Record<string, string> = { 'x-request-id': randomUUID() };
-      if (options.user) headers['authorization'] = `Bearer ${await token(options.user)}`;
-      if (options.body !== undefined) headers['content-type'] = 'application/json';
-      const response = await fetch(`${service.url}${path}`, {
-        method,
-        headers,
-        ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-      });
-      const text = await response.text();
-      // Acceptance: no 5xx anywhere in the suite — a server error fails the test that caused it.
-      if (response.status >= 500) {
-        throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-      }
-      return {
-        status: response.status,
-        contentType: response.headers.get('content-type') ?? '',
-        body: (text ? JSON.parse(text) : {}) as never,
-      };
-    },
+    request: serviceRequest(service.url, token),
     async query<R extends pg.QueryResultRow>(text: string, params: unknown[] = []) {
       pool ??= new pg.Pool({ connectionString: database.url, max: 2 });
       return (await pool.query<R>(text, params)).rows;

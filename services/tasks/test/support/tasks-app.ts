@@ -8,25 +8,13 @@ import { openTasksDatabase } from '../../src/database.js';
 import { createTask } from '../../src/tasks/task-activities.js';
 import { startTasksService } from '../../src/tasks.service-runtime.js';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export interface RequestOptions {
-  user?: string;
-  body?: unknown;
-}
-/** An HTTP answer of the service: status, content type and the parsed JSON body. */
-export interface Reply<T = Record<string, unknown>> {
-  status: number;
-  contentType: string;
-  body: T;
-}
+export type { HttpMethod, Reply, RequestOptions } from '@platform/testing';
+import { serviceRequest, type ServiceRequest } from '@platform/testing';
 
 export interface TasksApp {
   url: string;
-  request<T = Record<string, unknown>>(
-    method: HttpMethod,
-    path: string,
-    options?: RequestOptions,
-  ): Promise<Reply<T>>;
+  /** Calls the service as a client would; a 5xx throws. */
+  request: ServiceRequest;
   /** Creates a task the way a workflow does (the createTask activity); returns its id. */
   createTask(input?: Partial<CreateTaskInput>): Promise<string>;
   /** SQL on the suite's database: fixtures the API cannot make. */
@@ -88,26 +76,7 @@ export async function startTasksApp(): Promise<TasksApp> {
 
   return {
     url: service.url,
-    async request(method, path, options = {}) {
-      const headers: Record<string, string> = { 'x-request-id': randomUUID() };
-      if (options.user) headers['authorization'] = `Bearer ${await token(options.user)}`;
-      if (options.body !== undefined) headers['content-type'] = 'application/json';
-      const response = await fetch(`${service.url}${path}`, {
-        method,
-        headers,
-        ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-      });
-      const text = await response.text();
-      // Acceptance: no 5xx anywhere in the suite — a server error fails the test that caused it.
-      if (response.status >= 500) {
-        throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-      }
-      return {
-        status: response.status,
-        contentType: response.headers.get('content-type') ?? '',
-        body: (text ? JSON.parse(text) : {}) as never,
-      };
-    },
+    request: serviceRequest(service.url, token),
     async createTask(input = {}) {
       return (await createTask(orm, taskInput(input))).taskId;
     },
