@@ -8,13 +8,7 @@ import {
   accreditationUpdated,
   type Actor,
 } from '@platform/contracts';
-import {
-  assertMayAccessProvider,
-  NotFoundProblem,
-  RuleViolation,
-  ValidationProblem,
-  type Page,
-} from '@platform/http';
+import { NotFoundProblem, RuleViolation, ValidationProblem, type Page } from '@platform/http';
 import type { CalendarDate } from '@platform/kernel';
 import { recordEvent } from '@platform/messaging';
 import { findProvider } from '../providers/provider.lookup.js';
@@ -157,9 +151,8 @@ export class AccreditationsService {
     actor: Actor,
     today: CalendarDate,
   ): Promise<Page<AccreditationView>> {
-    assertMayAccessProvider(actor, providerId);
     const em = this.orm.em.fork();
-    await findProvider(em, providerId);
+    await findProvider(em, providerId, { readBy: actor });
     const onDate = query.onDate ?? today;
     const byStatus = {
       'not-yet-current': { startDate: { $gt: onDate } },
@@ -188,9 +181,8 @@ export class AccreditationsService {
     actor: Actor,
     onDate: CalendarDate,
   ): Promise<AccreditationView> {
-    assertMayAccessProvider(actor, providerId);
     const em = this.orm.em.fork();
-    await findProvider(em, providerId);
+    await findProvider(em, providerId, { readBy: actor });
     return accreditationView(await findAccreditation(em, providerId, accreditationId), onDate);
   }
 }

@@ -179,9 +179,8 @@ export class HomeStudiesService {
     query: ListHomeStudiesQuery,
     actor: Actor,
   ): Promise<Page<HomeStudySummaryView>> {
-    assertMayAccessProvider(actor, providerId);
     const em = this.orm.em.fork();
-    await findProvider(em, providerId);
+    await findProvider(em, providerId, { readBy: actor });
     return findPage(
       em,
       HomeStudy,

@@ -77,9 +77,8 @@ export class LicencesService {
     query: ListLicencesQuery,
     actor: Actor,
   ): Promise<Page<LicenceView>> {
-    assertMayAccessProvider(actor, providerId);
     const em = this.orm.em.fork();
-    await findProvider(em, providerId);
+    await findProvider(em, providerId, { readBy: actor });
     const covering = query.providerServiceId
       ? (
           await em.find(

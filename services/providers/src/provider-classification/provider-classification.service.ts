@@ -64,9 +64,8 @@ export class ProviderClassificationService {
   // ---- category and type ----
 
   async classification(providerId: string, actor: Actor): Promise<ClassificationView> {
-    assertMayAccessProvider(actor, providerId);
     const em = this.orm.em.fork();
-    return this.classificationView(em, await findProvider(em, providerId));
+    return this.classificationView(em, await findProvider(em, providerId, { readBy: actor }));
   }
 
   /**
@@ -136,9 +135,8 @@ export class ProviderClassificationService {
     query: ListByNameQuery,
     actor: Actor,
   ): Promise<Page<ProviderSpecialtyView>> {
-    assertMayAccessProvider(actor, providerId);
     const em = this.orm.em.fork();
-    await findProvider(em, providerId);
+    await findProvider(em, providerId, { readBy: actor });
     const all = await this.specialtiesOf(em, providerId);
     const matching = query.name
       ? all.filter((s) => s.name.toLowerCase().includes((query.name as string).toLowerCase()))
@@ -231,9 +229,8 @@ export class ProviderClassificationService {
     query: ListServiceCentresQuery,
     actor: Actor,
   ): Promise<Page<ServiceCentreView>> {
-    assertMayAccessProvider(actor, providerId);
     const em = this.orm.em.fork();
-    await findProvider(em, providerId);
+    await findProvider(em, providerId, { readBy: actor });
     const where = {
       providerId,
       ...(query.name ? { name: { $ilike: containsPattern(query.name) } } : {}),

@@ -9,13 +9,7 @@ import {
   providerPaymentDirectionChanged,
   type Actor,
 } from '@platform/contracts';
-import {
-  assertMayAccessProvider,
-  NotFoundProblem,
-  RuleViolation,
-  ValidationProblem,
-  type Page,
-} from '@platform/http';
+import { NotFoundProblem, RuleViolation, ValidationProblem, type Page } from '@platform/http';
 import { dateRange, rangesOverlap, type CalendarDate } from '@platform/kernel';
 import { recordEvent } from '@platform/messaging';
 import { markUpdated, newAudit } from '../shared/audit.js';
@@ -225,9 +219,8 @@ export class ProviderGroupsService {
     date: CalendarDate,
     actor: Actor,
   ): Promise<Payee & { date: string }> {
-    assertMayAccessProvider(actor, providerId);
     const em = this.orm.em.fork();
-    await findProvider(em, providerId);
+    await findProvider(em, providerId, { readBy: actor });
     return { date, ...payeeOn(providerId, await this.historiesOf(em, providerId), date) };
   }
 

@@ -34,9 +34,8 @@ export class ParticipantsService {
     query: ListParticipantsQuery,
     actor: Actor,
   ): Promise<Page<ParticipantView>> {
-    assertMayAccessProvider(actor, providerId);
     const em = this.orm.em.fork();
-    await findProvider(em, providerId);
+    await findProvider(em, providerId, { readBy: actor });
     return findPage(
       em,
       ProviderParticipant,

@@ -115,9 +115,8 @@ export class ProviderMembersService {
     query: ListProviderMembersQuery,
     actor: Actor,
   ): Promise<Page<ProviderMemberView>> {
-    assertMayAccessProvider(actor, providerId);
     const em = this.orm.em.fork();
-    await findProvider(em, providerId);
+    await findProvider(em, providerId, { readBy: actor });
     const named = query.name
       ? (
           await em.find(

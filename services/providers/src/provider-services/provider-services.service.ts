@@ -175,9 +175,8 @@ export class ProviderServicesService {
     query: ListProviderServicesQuery,
     actor: Actor,
   ): Promise<Page<ProviderServiceView>> {
-    assertMayAccessProvider(actor, providerId);
     const em = this.orm.em.fork();
-    await findProvider(em, providerId);
+    await findProvider(em, providerId, { readBy: actor });
     return findPageWithRelated(
       em,
       ProviderService,

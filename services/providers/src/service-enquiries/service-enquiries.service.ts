@@ -215,9 +215,8 @@ export class ServiceEnquiriesService {
     query: ListProviderEnquiriesQuery,
     actor: Actor,
   ): Promise<Page<ServiceEnquiryView>> {
-    assertMayAccessProvider(actor, providerId);
     const em = this.orm.em.fork();
-    await findProvider(em, providerId);
+    await findProvider(em, providerId, { readBy: actor });
     return this.search(em, { ...query, providerId });
   }
 

@@ -207,9 +207,8 @@ export class MemberTrainingsService {
     query: ListProviderTrainingsQuery,
     actor: Actor,
   ): Promise<Page<MemberTrainingView>> {
-    assertMayAccessProvider(actor, providerId);
     const em = this.orm.em.fork();
-    await findProvider(em, providerId);
+    await findProvider(em, providerId, { readBy: actor });
     return findPage(
       em,
       MemberTraining,

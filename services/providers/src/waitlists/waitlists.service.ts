@@ -374,9 +374,8 @@ export class WaitlistsService {
     query: ListProviderWaitlistEntriesQuery,
     actor: Actor,
   ): Promise<Page<WaitlistEntryView>> {
-    assertMayAccessProvider(actor, providerId);
     const em = this.orm.em.fork();
-    await findProvider(em, providerId);
+    await findProvider(em, providerId, { readBy: actor });
     return this.search(em, { ...query, providerId });
   }
 
