@@ -21,6 +21,7 @@ import {
 } from '@platform/testing';
 import { machineInfo, numericFlags, printBlock, progressReporter, sleep } from './lib/cli.mjs';
 import { summarize } from './lib/stats.mjs';
+import { http } from './lib/http.mjs';
 
 const flags = numericFlags({
   small: 10_000,
@@ -144,20 +145,6 @@ let namespace;
 let service;
 let kafkaPrefix;
 let cleanedUp = false;
-
-async function http(method, url, token, body) {
-  const response = await fetch(url, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url} → ${response.status}: ${text.slice(0, 300)}`);
-  return JSON.parse(text);
-}
 
 /** The registries, through the API as an administrator would configure them. */
 async function configureRegistries(url, adminToken) {

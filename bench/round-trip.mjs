@@ -14,6 +14,7 @@ import { connectTemporalClient } from '@platform/temporal';
 import { infraEndpoints } from '@platform/testing';
 import { machineInfo, numericFlags, printBlock, progressReporter, sleep } from './lib/cli.mjs';
 import { summarize } from './lib/stats.mjs';
+import { http } from './lib/http.mjs';
 
 const flags = numericFlags({
   inquiries: 100,
@@ -31,20 +32,6 @@ const deadline = Date.now() + flags['deadline-s'] * 1000;
 let platform;
 let temporal;
 let cleanedUp = false;
-
-async function http(method, url, token, body) {
-  const response = await fetch(url, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url} → ${response.status}: ${text.slice(0, 300)}`);
-  return JSON.parse(text);
-}
 
 /**
  * One sample. Two clocks:
