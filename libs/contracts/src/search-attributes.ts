@@ -8,6 +8,8 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 export const SearchAttributes = {
   providerId: defineSearchAttributeKey('ProviderId', SearchAttributeType.KEYWORD),
   inquiryId: defineSearchAttributeKey('InquiryId', SearchAttributeType.KEYWORD),
+  homeStudyId: defineSearchAttributeKey('HomeStudyId', SearchAttributeType.KEYWORD),
+  licenceId: defineSearchAttributeKey('LicenceId', SearchAttributeType.KEYWORD),
   businessStatus: defineSearchAttributeKey('BusinessStatus', SearchAttributeType.KEYWORD),
   workQueue: defineSearchAttributeKey('WorkQueue', SearchAttributeType.KEYWORD),
   assignee: defineSearchAttributeKey('Assignee', SearchAttributeType.KEYWORD),

@@ -8,4 +8,10 @@ export const TaskQueues = {
 /** Work queues of the tasks service that people pull work from. */
 export const WorkQueues = {
   providerInquiries: 'provider-inquiries',
+  /** WF-1: home study recommendations for the resource manager supervisor. */
+  supervisorApprovals: 'supervisor-approvals',
+  /** WF-1: home studies returned for further review, for the resource manager to revise. */
+  homeStudyRevisions: 'home-study-revisions',
+  /** WF-2: licences coming up for renewal. */
+  licenceRenewals: 'licence-renewals',
 } as const;

@@ -10,3 +10,6 @@ export * from './activities/tasks.activities.js';
 export * from './activities/providers.activities.js';
 export * from './workflows/task-decision.js';
 export * from './workflows/inquiry-triage.messages.js';
+export * from './workflows/task-assignment.js';
+export * from './workflows/home-study-approval.messages.js';
+export * from './workflows/licence-renewal.messages.js';

@@ -9,6 +9,19 @@ import { uniqueName } from './kafka-probe.js';
 
 const KEYWORD = proto.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
 
+/** The platform's custom search attributes (libs/contracts/search-attributes.json), for registering. */
+export function platformSearchAttributes(): Record<string, number> {
+  const attributes = JSON.parse(
+    readFileSync(join(repoRoot, 'libs/contracts/search-attributes.json'), 'utf8'),
+  ) as Record<string, string>;
+  return Object.fromEntries(
+    Object.entries(attributes).map(([name, type]) => {
+      if (type !== 'Keyword') throw new Error(`unsupported search attribute type ${type}`);
+      return [name, KEYWORD];
+    }),
+  );
+}
+
 export interface TestNamespace {
   name: string;
   /** Deletes the namespace and everything in it. */
@@ -25,9 +38,6 @@ export async function createTestNamespace(
   prefix = 'test',
 ): Promise<TestNamespace> {
   const namespace = uniqueName(prefix);
-  const attributes = JSON.parse(
-    readFileSync(join(repoRoot, 'libs/contracts/search-attributes.json'), 'utf8'),
-  ) as Record<string, string>;
   const connection = await Connection.connect({ address });
   try {
     await connection.workflowService.registerNamespace({
@@ -36,12 +46,7 @@ export async function createTestNamespace(
     });
     await connection.operatorService.addSearchAttributes({
       namespace,
-      searchAttributes: Object.fromEntries(
-        Object.entries(attributes).map(([name, type]) => {
-          if (type !== 'Keyword') throw new Error(`unsupported search attribute type ${type}`);
-          return [name, KEYWORD];
-        }),
-      ),
+      searchAttributes: platformSearchAttributes(),
     });
     // Workflow calls may briefly not know a new namespace until the server's cache refreshes.
     for (;;) {

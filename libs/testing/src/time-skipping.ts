@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { repoRoot } from './endpoints.js';
+import { platformSearchAttributes } from './test-namespace.js';
 
 interface Launcher {
   prepareTestServer(options: {
@@ -23,7 +24,8 @@ const START_ATTEMPTS = 3;
  * own download comes from GitHub, which these machines cannot reach); the infrastructure launcher
  * fetches it into `~/.cache/provider-platform` once per machine (`npm test` does so before the
  * suites run) and this starts one on a free port. It is a separate, in-memory server with only the
- * `default` namespace: not the shared dev server of `infraEndpoints()`.
+ * `default` namespace: not the shared dev server of `infraEndpoints()`. The platform's custom
+ * search attributes are registered there, so workflows that set them run as they do in production.
  */
 export async function startTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
   const launcherUrl = pathToFileURL(join(repoRoot, 'infra/launcher/index.mjs')).href;
@@ -32,9 +34,14 @@ export async function startTimeSkippingEnvironment(): Promise<TestWorkflowEnviro
   const { executable } = await launcher.prepareTestServer({ quiet: false, stream: process.stderr });
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await TestWorkflowEnvironment.createTimeSkipping({
+      const env = await TestWorkflowEnvironment.createTimeSkipping({
         server: { executable: { type: 'existing-path', path: executable } },
       });
+      await env.connection.operatorService.addSearchAttributes({
+        namespace: env.namespace ?? 'default',
+        searchAttributes: platformSearchAttributes(),
+      });
+      return env;
     } catch (err) {
       // The SDK kills a server that does not answer within 5 s; a JVM on a busy 2-core machine
       // can be that slow to start. Anything else is a real failure.

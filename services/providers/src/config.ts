@@ -11,6 +11,18 @@ export const providersConfigShape = {
    * expiry date (a service-level setting, the same for every waitlist).
    */
   WAITLIST_REVIEW_DAYS_BEFORE_EXPIRY: z.coerce.number().int().min(0).max(365).default(14),
+  /** WF-1: days the supervisor has to decide a submitted home study. */
+  HOME_STUDY_DECISION_DAYS: z.coerce.number().int().min(1).max(90).default(10),
+  /** WF-1: days before the decision is due that the supervisor (or the queue) is reminded. */
+  HOME_STUDY_REMINDER_DAYS_BEFORE_DUE: z.coerce.number().int().min(0).max(30).default(2),
+  /** WF-1: days the resource manager has to revise a home study the supervisor returned. */
+  HOME_STUDY_REVISION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  /** WF-2: days before a licence expires that renewal reminders go out, comma-separated. */
+  LICENCE_REMINDER_OFFSETS_DAYS: z
+    .string()
+    .default('90,60,30')
+    .transform((value) => value.split(',').map((part) => Number(part.trim())))
+    .pipe(z.array(z.number().int().min(1).max(365)).min(1)),
 };
 
 export type ProvidersConfig = ReturnType<typeof loadProvidersConfig>;

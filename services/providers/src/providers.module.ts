@@ -3,7 +3,10 @@ import { serviceModule, type ServiceDeps } from '@platform/runtime';
 import type { ProvidersConfig } from './config.js';
 import { InquiriesController } from './inquiries/inquiries.controller.js';
 import { InquiriesService } from './inquiries/inquiries.service.js';
+import { HomeStudyApprovalStarter } from './process-starters/home-study-approval.starter.js';
 import { InquiryTriageStarter } from './process-starters/inquiry-triage.starter.js';
+import { LicenceRenewalStarter } from './process-starters/licence-renewal.starter.js';
+import { PROCESS_SETTINGS, processSettingsFrom } from './process-starters/process-settings.js';
 import { ProviderGroupsController } from './provider-groups/provider-groups.controller.js';
 import { ProviderGroupsService } from './provider-groups/provider-groups.service.js';
 import {
@@ -57,6 +60,8 @@ export class ProvidersModule {
         ProvidersController,
         ProviderGroupsController,
         InquiryTriageStarter,
+        HomeStudyApprovalStarter,
+        LicenceRenewalStarter,
         SelfServiceController,
         ...SERVICE_ENQUIRY_CONTROLLERS,
         ...WAITLIST_CONTROLLERS,
@@ -88,6 +93,7 @@ export class ProvidersModule {
         ...PROVIDER_CLASSIFICATION_SERVICES,
         ...APPROVAL_CHECK_SERVICES,
         { provide: INQUIRY_DECISION_DAYS, useValue: deps.config.INQUIRY_DECISION_DAYS },
+        { provide: PROCESS_SETTINGS, useValue: processSettingsFrom(deps.config) },
         ...SERVICE_ENQUIRY_SERVICES,
         ...WAITLIST_SERVICES,
         {

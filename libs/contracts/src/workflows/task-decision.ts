@@ -20,6 +20,8 @@ export const DecisionRejection = {
   roleNotAllowed: 'DecisionRoleNotAllowed',
   invalidOutcome: 'DecisionOutcomeNotAllowed',
   reasonRequired: 'DecisionReasonRequired',
+  commentRequired: 'DecisionCommentRequired',
+  notDecidableNow: 'DecisionNotPossibleNow',
   wrongTask: 'DecisionForAnotherTask',
   alreadyDecided: 'DecisionAlreadyMade',
 } as const;

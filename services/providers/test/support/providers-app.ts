@@ -22,6 +22,8 @@ export interface ProvidersApp {
   /** Prepended to this instance's topics (KAFKA_NAME_PREFIX): `${kafkaPrefix}providers.provider`. */
   kafkaPrefix: string;
   databaseUrl: string;
+  /** The suite's Temporal namespace, where the service starts its processes (no worker runs them). */
+  temporalNamespace: string;
   /** Every event the service publishes during the suite. */
   events: TopicProbe;
   /** The published events of one aggregate, in order; each must be a valid envelope. */
@@ -104,6 +106,7 @@ export async function startProvidersApp(): Promise<ProvidersApp> {
       }),
     kafkaPrefix,
     databaseUrl: database.url,
+    temporalNamespace: namespace.name,
     events,
     token,
     request: serviceRequest(service.url, token),

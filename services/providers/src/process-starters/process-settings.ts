@@ -1,0 +1,21 @@
+import type { ProvidersConfig } from '../config.js';
+
+/** Injection token of the settings the processes this service starts are given. */
+export const PROCESS_SETTINGS = Symbol('PROCESS_SETTINGS');
+
+/** How long people have at each human step of WF-1 and when WF-2 reminds (from configuration). */
+export interface ProcessSettings {
+  homeStudy: { decisionDays: number; reminderDaysBeforeDue: number; revisionDays: number };
+  licenceReminderOffsetsDays: readonly number[];
+}
+
+export function processSettingsFrom(config: ProvidersConfig): ProcessSettings {
+  return {
+    homeStudy: {
+      decisionDays: config.HOME_STUDY_DECISION_DAYS,
+      reminderDaysBeforeDue: config.HOME_STUDY_REMINDER_DAYS_BEFORE_DUE,
+      revisionDays: config.HOME_STUDY_REVISION_DAYS,
+    },
+    licenceReminderOffsetsDays: config.LICENCE_REMINDER_OFFSETS_DAYS,
+  };
+}
