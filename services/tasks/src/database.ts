@@ -1,6 +1,8 @@
 import { openDatabase } from '@platform/persistence';
+import { taskNotificationsMigration } from './migrations/notifications.migration.js';
 import { tasksMigration } from './migrations/tasks.migration.js';
 import { workQueuesMigration } from './migrations/work-queues.migration.js';
+import { FeedNotification, NotificationRead } from './notifications/notification.entity.js';
 import { WorkQueue } from './queues/work-queue.entity.js';
 import { TaskHistory } from './tasks/task-history.entity.js';
 import { Task } from './tasks/task.entity.js';
@@ -9,7 +11,7 @@ import { Task } from './tasks/task.entity.js';
 export function openTasksDatabase(url: string) {
   return openDatabase({
     url,
-    entities: [Task, TaskHistory, WorkQueue],
-    migrations: [tasksMigration, workQueuesMigration],
+    entities: [Task, TaskHistory, WorkQueue, FeedNotification, NotificationRead],
+    migrations: [tasksMigration, workQueuesMigration, taskNotificationsMigration],
   });
 }

@@ -15,6 +15,9 @@ afterAll(async () => {
 interface TaskView {
   id: string;
   assignee: string | null;
+  assignedAt: string | null;
+  details: string[];
+  allowedOutcomes: string[];
   priority: string;
   dueAt: string;
   requiredFields: Record<string, string[]> | null;
@@ -153,5 +156,65 @@ describe('decisions: the assignee decides; required fields per outcome (WF-1, WF
     const sent = await decide(id, 'rm.rivera', { outcome: 'close' });
     expect(sent.status).toBe(409);
     expect(String(sent.body['detail'])).toContain('no longer running');
+  });
+});
+
+describe('tasks a workflow assigns, explains and closes itself (WF-1)', () => {
+  it('WF-1: a task created for a named assignee is theirs at once, with the details to read', async () => {
+    const id = await app.createTask({
+      queue: 'home-study-revisions',
+      subject: { type: 'home-study', id: randomUUID() },
+      assignee: 'rm.rivera',
+      details: ['Returned by sup.sato: add the fire inspection', 'CRD-3: first aid expires soon'],
+    });
+    const task = await app.request<TaskView>('GET', `/tasks/${id}`, { user: 'rm.rivera' });
+    expect(task.body).toMatchObject({
+      assignee: 'rm.rivera',
+      details: ['Returned by sup.sato: add the fire inspection', 'CRD-3: first aid expires soon'],
+    });
+    expect(task.body.assignedAt).not.toBeNull();
+    const mine = await app.request<Page>('GET', '/tasks/mine', { user: 'rm.rivera' });
+    expect(ids(mine.body)).toContain(id);
+    const history = await app.request<{ action: string; actor: string; toUser: string }[]>(
+      'GET',
+      `/tasks/${id}/history`,
+      { user: 'rm.rivera' },
+    );
+    expect(history.body.map(({ action, actor }) => [action, actor])).toEqual([
+      ['created', 'system'],
+      ['assigned', 'system'],
+    ]);
+    expect(history.body[1]?.toUser).toBe('rm.rivera');
+    // Someone else cannot take it (it is assigned), as with any claimed task.
+    expect((await claim(id, 'sup.sato')).status).toBe(409);
+  });
+
+  it('WF-1: a task without outcomes is not decided over HTTP (409): its process closes it', async () => {
+    const id = await app.createTask({
+      queue: 'home-study-revisions',
+      subject: { type: 'home-study', id: randomUUID() },
+      allowedOutcomes: [],
+      outcomesRequiringReason: [],
+      assignee: 'rm.rivera',
+    });
+    const task = await app.request<TaskView>('GET', `/tasks/${id}`, { user: 'rm.rivera' });
+    expect(task.body).toMatchObject({ allowedOutcomes: [], details: [] });
+    const decided = await app.request<Record<string, unknown>>('POST', `/tasks/${id}/decision`, {
+      user: 'rm.rivera',
+      body: { outcome: 'resubmitted' },
+    });
+    expect(decided.status).toBe(409);
+    expect(decided.body).toMatchObject({ rule: 'WF' });
+    expect(String(decided.body['detail'])).toContain('closes itself');
+  });
+
+  it('WF-1: the home study revisions queue is worked by resource managers, supervised by their supervisors', async () => {
+    const queues = await app.request<
+      { code: string; memberRoles: string[]; supervisorRoles: string[] }[]
+    >('GET', '/queues', { user: 'rm.rivera' });
+    expect(queues.body.find((queue) => queue.code === 'home-study-revisions')).toMatchObject({
+      memberRoles: ['resource-manager', 'resource-manager-supervisor'],
+      supervisorRoles: ['resource-manager-supervisor'],
+    });
   });
 });

@@ -48,7 +48,7 @@ describe('role guards on every endpoint (ROLE)', () => {
 
   it('ROLE: providers and operators may not work tasks (claim, decide)', () => {
     const writes = operations.filter((operation) => operation.method === 'POST');
-    expect(writes.length).toBe(5);
+    expect(writes.length).toBe(7);
     for (const write of writes) {
       expect(write.requiredRoles).not.toContain('provider');
       expect(write.requiredRoles).not.toContain('operator');

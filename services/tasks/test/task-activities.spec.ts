@@ -101,6 +101,20 @@ describe('task activities are idempotent (ARCHITECTURE rule 5)', () => {
     });
   });
 
+  it('WF-1: a retried createTask for a named assignee assigns it once, by the system', async () => {
+    const input = { ...taskInput(), assignee: 'rm.rivera', details: ['Returned: see comments'] };
+    const first = await createTask(orm, input);
+    await createTask(orm, input);
+    const em = orm.em.fork();
+    expect(await em.findOneOrFail(Task, { id: first.taskId })).toMatchObject({
+      assignee: 'rm.rivera',
+      details: ['Returned: see comments'],
+    });
+    expect(await em.find(TaskHistory, { taskId: first.taskId, action: 'assigned' })).toMatchObject([
+      { actor: 'system', fromUser: null, toUser: 'rm.rivera' },
+    ]);
+  });
+
   it('completing an unknown task is a non-retryable failure', async () => {
     await expect(
       completeTask(orm, { taskId: randomUUID(), outcome: 'close', decidedBy: 'x', reason: null }),

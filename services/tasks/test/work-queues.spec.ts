@@ -41,6 +41,7 @@ describe('work queues as data (ROLE)', () => {
     expect(queues.status).toBe(200);
     expect(queues.body.map((queue) => queue.code)).toEqual([
       'finance-exceptions',
+      'home-study-revisions',
       'licence-renewals',
       'provider-inquiries',
       'supervisor-approvals',
@@ -59,9 +60,14 @@ describe('work queues as data (ROLE)', () => {
     const mine = (user: string) => app.request<QueueView[]>('GET', '/queues/mine', { user });
 
     const rm = await mine('rm.rivera');
-    expect(rm.body.map((queue) => queue.code)).toEqual(['licence-renewals', 'provider-inquiries']);
-    expect(rm.body[0]).toMatchObject({ open: 1, unassigned: 1 });
+    expect(rm.body.map((queue) => queue.code)).toEqual([
+      'home-study-revisions',
+      'licence-renewals',
+      'provider-inquiries',
+    ]);
+    expect(rm.body[1]).toMatchObject({ code: 'licence-renewals', open: 1, unassigned: 1 });
     expect((await mine('sup.sato')).body.map((queue) => queue.code)).toEqual([
+      'home-study-revisions',
       'licence-renewals',
       'provider-inquiries',
       'supervisor-approvals',

@@ -11,6 +11,8 @@ export interface AssignableTask {
   id: string;
   status: 'open' | 'completed';
   assignee?: string | null;
+  /** None: a to-do its workflow closes itself (e.g. a home study revision, WF-1). */
+  allowedOutcomes?: readonly string[];
 }
 
 export interface QueueRoles {
@@ -158,10 +160,22 @@ export function delegateRefusal(
   return null;
 }
 
-/** A task someone has claimed is decided by them only (anyone of the deciding roles if unclaimed). */
+/**
+ * A task someone has claimed is decided by them only (anyone of the deciding roles if unclaimed);
+ * a task without outcomes is not decided at all: its process closes it when the work is done.
+ */
 export function decideRefusal(task: AssignableTask, caller: Caller): Refusal | null {
   const closed = notOpen(task);
   if (closed) return closed;
+  if (task.allowedOutcomes?.length === 0) {
+    return {
+      rule: 'WF',
+      status: 409,
+      detail:
+        `Task ${task.id} has no decision to make: it closes itself when its process sees the ` +
+        'work done (e.g. the revised home study resubmitted)',
+    };
+  }
   if (task.assignee && task.assignee !== caller.userId) {
     return { rule: 'WF', status: 409, detail: `Task ${task.id} is assigned to ${task.assignee}` };
   }

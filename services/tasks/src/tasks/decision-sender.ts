@@ -11,7 +11,7 @@ import { ProblemException, RuleViolation, ValidationProblem } from '@platform/ht
 import type { DecisionBody } from './task.schemas.js';
 
 /** How each rejection of the workflow's `decide` validator is answered over HTTP. */
-function problemFor(failure: ApplicationFailure): ProblemException {
+export function decisionProblemFor(failure: ApplicationFailure): ProblemException {
   switch (failure.type) {
     case DecisionRejection.roleNotAllowed:
       return new ProblemException({
@@ -23,6 +23,10 @@ function problemFor(failure: ApplicationFailure): ProblemException {
       });
     case DecisionRejection.reasonRequired:
       return new ValidationProblem([{ field: 'reason', message: failure.message }]);
+    case DecisionRejection.commentRequired:
+      return new ValidationProblem([{ field: 'comment', message: failure.message }]);
+    case DecisionRejection.notDecidableNow:
+      return new RuleViolation('WF', failure.message, 409);
     case DecisionRejection.invalidOutcome:
       return new ValidationProblem([{ field: 'outcome', message: failure.message }]);
     default:
@@ -59,7 +63,7 @@ export class DecisionSender {
       });
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-        throw problemFor(error.cause);
+        throw decisionProblemFor(error.cause);
       }
       if (error instanceof WorkflowNotFoundError) {
         throw new RuleViolation(

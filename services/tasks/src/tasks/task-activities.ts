@@ -7,13 +7,17 @@ import type {
   TasksActivities,
 } from '@platform/contracts';
 import { businessRejection } from '@platform/temporal';
+import type { TaskMailer } from '../notifications/task-mailer.js';
 import { WorkQueue } from '../queues/work-queue.entity.js';
+import { escalateTask, remindTask } from './task-notices.js';
 import { TaskHistory } from './task-history.entity.js';
 import { Task } from './task.entity.js';
 
 /**
  * Creates the task for a workflow step. Idempotent by `requestKey` (workflow id + step): a retried
- * activity gets the task the first attempt made, never a second one.
+ * activity gets the task the first attempt made, never a second one. A task may come assigned (the
+ * workflow knows who works it, e.g. a returned home study goes back to its submitter) and may have
+ * no outcomes at all: a to-do the workflow closes itself when the work is done (WF-1 revisions).
  */
 export async function createTask(orm: MikroORM, input: CreateTaskInput): Promise<CreatedTask> {
   const em = orm.em.fork();
@@ -22,13 +26,14 @@ export async function createTask(orm: MikroORM, input: CreateTaskInput): Promise
   if (!(await em.findOne(WorkQueue, { code: input.queue }))) {
     throw businessRejection('UnknownWorkQueue', `No work queue ${input.queue}`);
   }
+  const assignee = input.assignee?.trim() || null;
   return em.transactional(async (tx) => {
     const id = randomUUID();
     const inserted = await tx.execute<{ id: string }[]>(
       `insert into task (id, request_key, workflow_id, queue, title, subject_type, subject_id,
                          priority, due_at, allowed_outcomes, outcomes_requiring_reason, decider_roles,
-                         required_fields)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                         required_fields, assignee, assigned_at, details)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        on conflict (request_key) do nothing returning id`,
       [
         id,
@@ -44,6 +49,9 @@ export async function createTask(orm: MikroORM, input: CreateTaskInput): Promise
         JSON.stringify(input.outcomesRequiringReason),
         JSON.stringify(input.deciderRoles),
         input.requiredFields ? JSON.stringify(input.requiredFields) : null,
+        assignee,
+        assignee ? new Date() : null,
+        JSON.stringify(input.details ?? []),
       ],
     );
     if (inserted.length === 0) {
@@ -57,6 +65,16 @@ export async function createTask(orm: MikroORM, input: CreateTaskInput): Promise
       actor: 'system',
       details: { workflowId: input.workflowId, queue: input.queue, dueAt: input.dueAt },
     });
+    if (assignee) {
+      tx.create(TaskHistory, {
+        taskId: id,
+        action: 'assigned',
+        actor: 'system',
+        fromUser: null,
+        toUser: assignee,
+        details: {},
+      });
+    }
     return { taskId: id };
   });
 }
@@ -83,9 +101,15 @@ export async function completeTask(orm: MikroORM, input: CompleteTaskInput): Pro
   });
 }
 
-export function createTasksActivities(orm: MikroORM): TasksActivities {
+/** The activities on TaskQueues.tasksActivities; `mailer` null: reminders reach the in-app feed only. */
+export function createTasksActivities(
+  orm: MikroORM,
+  mailer: TaskMailer | null = null,
+): TasksActivities {
   return {
     createTask: (input) => createTask(orm, input),
     completeTask: (input) => completeTask(orm, input),
+    remindTask: (input) => remindTask(orm, mailer, input),
+    escalateTask: (input) => escalateTask(orm, mailer, input),
   };
 }

@@ -9,6 +9,10 @@ export const TASK_ACTIONS = [
   'released',
   'reassigned',
   'delegated',
+  /** A workflow created the task already assigned (e.g. a returned home study, WF-1). */
+  'assigned',
+  'reminded',
+  'escalated',
 ] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
 
@@ -27,6 +31,8 @@ export const TaskHistory = defineEntity({
     toUser: p.text().fieldName('to_user').nullable(),
     reason: p.text().nullable(),
     details: p.json<Record<string, unknown>>(),
+    /** Reminders and escalations: the activity's request key, so a retry records them once. */
+    requestKey: p.text().fieldName('request_key').nullable(),
   },
 });
 

@@ -5,6 +5,15 @@ export const TASK_STATUSES = ['open', 'completed'] as const;
 export const TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 
+/** The higher of two priorities: reminders raise a task's priority, never lower it. */
+export function higherPriority(
+  current: TaskPriority,
+  wanted: TaskPriority | undefined,
+): TaskPriority {
+  if (!wanted) return current;
+  return TASK_PRIORITIES.indexOf(wanted) > TASK_PRIORITIES.indexOf(current) ? wanted : current;
+}
+
 /** Decision fields an outcome may require (the fields of `POST /tasks/:id/decision`). */
 export const DECISION_FIELDS = ['reason', 'comment'] as const;
 export type DecisionField = (typeof DECISION_FIELDS)[number];
@@ -43,6 +52,11 @@ export const Task = defineEntity({
     outcome: p.text().nullable(),
     decidedBy: p.text().fieldName('decided_by').nullable(),
     reason: p.text().nullable(),
+    /** Lines the person deciding should read (the recommendation, warnings …), from the workflow. */
+    details: p.json<string[]>(),
+    /** When the task was last escalated as overdue, and to which roles (null: never). */
+    escalatedAt: p.datetime().fieldName('escalated_at').nullable(),
+    escalatedTo: p.json<Role[]>().fieldName('escalated_to').nullable(),
   },
 });
 

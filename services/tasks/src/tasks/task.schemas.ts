@@ -28,6 +28,8 @@ export const listTasksQuery = pageQuery.extend({
   overdue: z.stringbool().optional(),
   /** Only tasks due before this instant (ISO date-time). */
   dueBefore: z.iso.datetime({ offset: true }).optional(),
+  /** Only tasks escalated as overdue (true) or never escalated (false). */
+  escalated: z.stringbool().optional(),
 });
 export type ListTasksQuery = z.infer<typeof listTasksQuery>;
 

@@ -34,7 +34,8 @@ export class TasksController {
   @RequireRoles(...TASK_READERS)
   @ApiOperation({
     summary:
-      'Tasks, soonest due first; filter by queue, status, assignee, priority, subject, due date, overdue',
+      'Tasks, soonest due first; filter by queue, status, assignee, priority, subject, due date, ' +
+      'overdue, escalated',
   })
   list(@ValidQuery(listTasksQuery) query: ListTasksQuery): Promise<Page<TaskRecord>> {
     return this.tasks.list(query);

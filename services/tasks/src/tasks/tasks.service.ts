@@ -20,6 +20,7 @@ import {
   releaseRefusal,
   type Refusal,
 } from './assignment-rules.js';
+import { AssignmentNotifier } from './assignment-signal.js';
 import { DecisionSender } from './decision-sender.js';
 import { TaskHistory, type TaskAction, type TaskHistoryRecord } from './task-history.entity.js';
 import type {
@@ -70,6 +71,7 @@ export class TasksService {
     @Inject(MikroORM) private readonly orm: MikroORM,
     @Inject(DecisionSender) private readonly decisions: DecisionSender,
     @Inject(QueuesService) private readonly queues: QueuesService,
+    @Inject(AssignmentNotifier) private readonly assignments: AssignmentNotifier,
   ) {}
 
   async get(id: string): Promise<TaskRecord> {
@@ -94,6 +96,8 @@ export class TasksService {
       ...(query.subjectId ? { subjectId: query.subjectId } : {}),
       ...(bounds.length > 0 ? { dueAt: { $lt: new Date(Math.min(...bounds)) } } : {}),
       ...(query.overdue === true ? { status: 'open' as const } : {}),
+      ...(query.escalated === true ? { escalatedAt: { $ne: null } } : {}),
+      ...(query.escalated === false ? { escalatedAt: null } : {}),
     };
     return findPage(this.orm.em.fork(), Task, where, query, { dueAt: 'asc', id: 'asc' }, taskView);
   }
@@ -188,7 +192,8 @@ export class TasksService {
 
   /**
    * One assignment change under a row lock, so two people claiming at once cannot both win: the
-   * rules see the task as it is now; the change and its history row are written together.
+   * rules see the task as it is now; the change and its history row are written together, and the
+   * owning workflow is told last, inside the transaction, so a failure to tell it rolls back.
    */
   private async changeAssignment(
     id: string,
@@ -215,6 +220,12 @@ export class TasksService {
         toUser: change.to,
         reason: change.reason,
         details: change.details ?? {},
+      });
+      await em.flush();
+      await this.assignments.notify(task.workflowId, {
+        taskId: task.id,
+        assignee: change.to,
+        queue: task.queue,
       });
       return task;
     });
