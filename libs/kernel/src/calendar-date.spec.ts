@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { addDays, daysInclusive, parseCalendarDate } from './calendar-date.js';
+import {
+  addDays,
+  addMonths,
+  daysInclusive,
+  parseCalendarDate,
+  periodEndAfterMonths,
+} from './calendar-date.js';
 
 describe('calendar dates (ARCHITECTURE rule 8: no time zone drift)', () => {
   it('rejects impossible days', () => {
@@ -16,5 +22,20 @@ describe('calendar dates (ARCHITECTURE rule 8: no time zone drift)', () => {
     expect(daysInclusive(parseCalendarDate('2026-01-05'), parseCalendarDate('2026-01-31'))).toBe(
       27,
     );
+  });
+
+  it('CRD-2: a month later is the same day, clamped to the end of a shorter month', () => {
+    const d = parseCalendarDate;
+    expect(addMonths(d('2026-01-31'), 1)).toBe('2026-02-28');
+    expect(addMonths(d('2028-02-29'), 12)).toBe('2029-02-28');
+    expect(addMonths(d('2026-11-15'), 2)).toBe('2027-01-15');
+    expect(addMonths(d('2027-01-15'), -2)).toBe('2026-11-15');
+  });
+
+  it('CRD-2: a period of N months ends the day before the same date N months on', () => {
+    const d = parseCalendarDate;
+    expect(periodEndAfterMonths(d('2026-01-01'), 12)).toBe('2026-12-31');
+    expect(periodEndAfterMonths(d('2026-03-01'), 12)).toBe('2027-02-28');
+    expect(periodEndAfterMonths(d('2026-01-31'), 1)).toBe('2026-02-27');
   });
 });

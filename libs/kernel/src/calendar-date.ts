@@ -32,3 +32,26 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
 export function daysInclusive(start: CalendarDate, end: CalendarDate): number {
   return Math.round((toUtcMs(end) - toUtcMs(start)) / DAY_MS) + 1;
 }
+
+/**
+ * The same day `months` later (or earlier, for a negative count); a day the target month lacks
+ * becomes its last day (31 Jan + 1 month = 28 Feb, 29 Feb 2028 + 12 months = 28 Feb 2029).
+ */
+export function addMonths(date: CalendarDate, months: number): CalendarDate {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = index - targetYear * 12;
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
+  const pad = (value: number, width: number) => String(value).padStart(width, '0');
+  return `${pad(targetYear, 4)}-${pad(targetMonth + 1, 2)}-${pad(Math.min(day, lastDay), 2)}` as CalendarDate;
+}
+
+/**
+ * The last day of a period of `months` months that starts on `from`: the day before the same date
+ * `months` later (12 months from 2026-01-01 end on 2026-12-31; from 2026-03-01 on 2027-02-28).
+ * Licence periods, certification validity and renewals all count this way.
+ */
+export function periodEndAfterMonths(from: CalendarDate, months: number): CalendarDate {
+  return addDays(addMonths(from, months), -1);
+}

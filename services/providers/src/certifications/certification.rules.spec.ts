@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import type { CalendarDate } from '@platform/kernel';
+import { addMonths, type CalendarDate } from '@platform/kernel';
 import {
-  addMonths,
   certificationStatusOn,
   creditShortfall,
   renewalRefusal,

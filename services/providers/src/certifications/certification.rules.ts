@@ -1,4 +1,4 @@
-import { addDays, type CalendarDate } from '@platform/kernel';
+import { periodEndAfterMonths, type CalendarDate } from '@platform/kernel';
 
 /**
  * CRD-5: the pure rules of member certifications — the validity period a type gives, the status on
@@ -7,23 +7,12 @@ import { addDays, type CalendarDate } from '@platform/kernel';
 export const CERTIFICATION_STATUSES = ['not-yet-valid', 'valid', 'expired', 'removed'] as const;
 export type CertificationStatus = (typeof CERTIFICATION_STATUSES)[number];
 
-/** The same day `months` later; a day the month lacks falls back to its last (31 Jan + 1 → 28 Feb). */
-export function addMonths(date: CalendarDate, months: number): CalendarDate {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const monthIndex = y * 12 + (m - 1) + months;
-  const year = Math.floor(monthIndex / 12);
-  const month = monthIndex % 12;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const day = Math.min(d, lastDay);
-  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}` as CalendarDate;
-}
-
 /**
  * CRD-5: the last valid day of a certification valid from `validFrom` for the type's validity:
  * the day before the same date `validityMonths` later (1 Jan 2026 for 12 months → 31 Dec 2026).
  */
 export function validityEnd(validFrom: CalendarDate, validityMonths: number): CalendarDate {
-  return addDays(addMonths(validFrom, validityMonths), -1);
+  return periodEndAfterMonths(validFrom, validityMonths);
 }
 
 /** CRD-5: a certification's status on a date (its period is inclusive at both ends). */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseCalendarDate } from '@platform/kernel';
+import { addMonths, parseCalendarDate } from '@platform/kernel';
 import {
-  addMonths,
   approvalWarnings,
   assessmentIssues,
   completionIssues,

@@ -1,4 +1,4 @@
-import { parseCalendarDate, type CalendarDate } from '@platform/kernel';
+import { addMonths, type CalendarDate } from '@platform/kernel';
 import type { RuleIssue } from '../shared/rule-issues.js';
 
 /**
@@ -131,22 +131,6 @@ export function visitIssues(visit: VisitFacts, today?: CalendarDate): RuleIssue[
     seen.add(key);
   });
   return issues;
-}
-
-/**
- * The same day `months` later; a day the target month lacks becomes its last day
- * (31 Jan + 1 month = 28 Feb, 29 Feb 2028 + 12 months = 28 Feb 2029).
- */
-export function addMonths(date: CalendarDate, months: number): CalendarDate {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const index = year * 12 + (month - 1) + months;
-  const targetYear = Math.floor(index / 12);
-  const targetMonth = (index % 12) + 1;
-  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
-  const text = `${String(targetYear).padStart(4, '0')}-${String(targetMonth).padStart(2, '0')}-${String(
-    Math.min(day, lastDay),
-  ).padStart(2, '0')}`;
-  return parseCalendarDate(text);
 }
 
 /** CRD-7: an approved home study is repeated — its re-study is due this long after approval. */

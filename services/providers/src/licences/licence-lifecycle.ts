@@ -1,4 +1,4 @@
-import { addDays, parseCalendarDate, type CalendarDate } from '@platform/kernel';
+import { addDays, periodEndAfterMonths, type CalendarDate } from '@platform/kernel';
 
 /**
  * CRD-2: the licence lifecycle as an explicit state machine. Pure: the services and the WF-2
@@ -192,15 +192,4 @@ export function checkExpiry(
  * end on 2027-02-28; one month from 2026-01-31 ends on 2026-02-27, the day before 2026-02-28,
  * because the month after 31 January is clamped to the last day of February).
  */
-export function periodEnd(from: CalendarDate, months: number): CalendarDate {
-  const start = parseCalendarDate(from);
-  const [year, month, day] = start.split('-').map(Number) as [number, number, number];
-  const total = month - 1 + months;
-  const endYear = year + Math.floor(total / 12);
-  const endMonth = (total % 12) + 1;
-  const lastDay = new Date(Date.UTC(endYear, endMonth, 0)).getUTCDate();
-  const anniversary = parseCalendarDate(
-    `${String(endYear).padStart(4, '0')}-${String(endMonth).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`,
-  );
-  return addDays(anniversary, -1);
-}
+export const periodEnd = periodEndAfterMonths;
