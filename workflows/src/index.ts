@@ -1,2 +1,4 @@
 /** Every workflow type the platform worker registers. Workflow code only: no I/O, no Node APIs. */
 export { inquiryTriage } from './inquiry-triage/workflow.js';
+export { homeStudyApproval } from './home-study-approval/workflow.js';
+export { licenceRenewal } from './licence-renewal/workflow.js';

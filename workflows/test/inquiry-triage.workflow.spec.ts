@@ -43,7 +43,8 @@ const createdTasks: CreateTaskInput[] = [];
 const completedTasks: CompleteTaskInput[] = [];
 const recordedOutcomes: RecordInquiryOutcomeInput[] = [];
 
-const tasksActivities: TasksActivities = {
+/** Stand-ins for the tasks activities this workflow calls (it sends no reminders). */
+const tasksActivities: Pick<TasksActivities, 'createTask' | 'completeTask'> = {
   async createTask(input) {
     createdTasks.push(input);
     return { taskId: `task-for-${input.requestKey}` };

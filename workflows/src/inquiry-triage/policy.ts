@@ -4,7 +4,7 @@ import type { DecisionPolicy } from '../shared/decision-rules.js';
 export const INQUIRY_DECISION: DecisionPolicy = {
   deciderRoles: ['resource-manager', 'resource-manager-supervisor'],
   outcomes: ['convert', 'close'],
-  outcomesRequiringReason: ['close'],
+  requiredFields: { close: ['reason'] },
 };
 
 export const INQUIRY_TASK_PRIORITY = 'normal';

@@ -1,7 +1,6 @@
 import {
   ApplicationFailure,
   condition,
-  proxyActivities,
   setHandler,
   upsertMemo,
   upsertSearchAttributes,
@@ -11,30 +10,19 @@ import {
   decideUpdate,
   inquiryTriageStateQuery,
   SearchAttributes,
-  TaskQueues,
   WorkQueues,
   type InquiryOutcome,
   type InquiryOutcomeRecorded,
   type InquiryTriageInput,
   type InquiryTriageState,
-  type ProvidersActivities,
   type TaskDecision,
-  type TasksActivities,
 } from '@platform/contracts/workflows';
-import { checkDecision } from '../shared/decision-rules.js';
+import {
+  providersActivities as providers,
+  tasksActivities as tasks,
+} from '../shared/activities.js';
+import { checkDecision, taskDecisionFields } from '../shared/decision-rules.js';
 import { INQUIRY_DECISION, INQUIRY_TASK_PRIORITY } from './policy.js';
-
-const tasks = proxyActivities<TasksActivities>({
-  taskQueue: TaskQueues.tasksActivities,
-  startToCloseTimeout: '30 seconds',
-  retry: { maximumInterval: '1 minute' },
-});
-
-const providers = proxyActivities<ProvidersActivities>({
-  taskQueue: TaskQueues.providersActivities,
-  startToCloseTimeout: '30 seconds',
-  retry: { maximumInterval: '1 minute' },
-});
 
 const DAY_MS = 86_400_000;
 
@@ -83,9 +71,7 @@ export async function inquiryTriage(input: InquiryTriageInput): Promise<InquiryO
     subject: { type: 'provider-inquiry', id: input.inquiryId },
     priority: INQUIRY_TASK_PRIORITY,
     dueAt: new Date(startTime.getTime() + input.decisionDays * DAY_MS).toISOString(),
-    allowedOutcomes: INQUIRY_DECISION.outcomes,
-    outcomesRequiringReason: INQUIRY_DECISION.outcomesRequiringReason,
-    deciderRoles: INQUIRY_DECISION.deciderRoles,
+    ...taskDecisionFields(INQUIRY_DECISION),
   });
   state.taskId = task.taskId;
 

@@ -1,20 +1,30 @@
 import {
   DecisionRejection,
   hasAnyRole,
+  type CreateTaskInput,
   type Role,
   type TaskDecision,
 } from '@platform/contracts/workflows';
 
+/** A decision field an outcome may require (the fields of `POST /tasks/:id/decision`). */
+export type DecisionField = 'reason' | 'comment';
+
 export interface DecisionPolicy {
   deciderRoles: readonly Role[];
   outcomes: readonly string[];
-  outcomesRequiringReason: readonly string[];
+  /** Per outcome, the fields it needs, e.g. `{ reject: ['reason'], return: ['comment'] }`. */
+  requiredFields: Readonly<Record<string, readonly DecisionField[]>>;
 }
 
 export interface Rejection {
   type: (typeof DecisionRejection)[keyof typeof DecisionRejection];
   message: string;
 }
+
+const MISSING_FIELD: Record<DecisionField, Rejection['type']> = {
+  reason: DecisionRejection.reasonRequired,
+  comment: DecisionRejection.commentRequired,
+};
 
 /**
  * What a `decide` update validator checks before anything is recorded (ARCHITECTURE rule 6). Pure,
@@ -46,11 +56,30 @@ export function checkDecision(
       message: `outcome must be one of ${policy.outcomes.join(', ')}`,
     };
   }
-  if (policy.outcomesRequiringReason.includes(decision.outcome) && !decision.reason?.trim()) {
-    return {
-      type: DecisionRejection.reasonRequired,
-      message: `A reason is required to ${decision.outcome}`,
-    };
+  for (const field of policy.requiredFields[decision.outcome] ?? []) {
+    if (!decision[field]?.trim()) {
+      return {
+        type: MISSING_FIELD[field],
+        message: `A ${field} is required to ${decision.outcome}`,
+      };
+    }
   }
   return null;
+}
+
+/** The part of a task's creation that comes from the policy, so task and validator agree. */
+export function taskDecisionFields(
+  policy: DecisionPolicy,
+): Pick<
+  CreateTaskInput,
+  'allowedOutcomes' | 'outcomesRequiringReason' | 'deciderRoles' | 'requiredFields'
+> {
+  return {
+    allowedOutcomes: policy.outcomes,
+    outcomesRequiringReason: policy.outcomes.filter((outcome) =>
+      policy.requiredFields[outcome]?.includes('reason'),
+    ),
+    deciderRoles: policy.deciderRoles,
+    requiredFields: policy.requiredFields,
+  };
 }

@@ -1,0 +1,26 @@
+import { proxyActivities } from '@temporalio/workflow';
+import {
+  TaskQueues,
+  type ProvidersActivities,
+  type TasksActivities,
+} from '@platform/contracts/workflows';
+
+/**
+ * The services' activities as workflows call them. Activities are idempotent and classify business
+ * rejections as non-retryable (ARCHITECTURE rule 5), so anything else is retried — with a capped
+ * back-off, as a service may be down for a while.
+ */
+const options = {
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumInterval: '1 minute' },
+} as const;
+
+export const tasksActivities = proxyActivities<TasksActivities>({
+  taskQueue: TaskQueues.tasksActivities,
+  ...options,
+});
+
+export const providersActivities = proxyActivities<ProvidersActivities>({
+  taskQueue: TaskQueues.providersActivities,
+  ...options,
+});
