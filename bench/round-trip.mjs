@@ -13,7 +13,8 @@ import { createKafka } from '@platform/messaging';
 import { connectTemporalClient } from '@platform/temporal';
 import { infraEndpoints } from '@platform/testing';
 import { machineInfo, numericFlags, printBlock, progressReporter, sleep } from './lib/cli.mjs';
-import { summarize } from './lib/stats.mjs';
+import { latencyTable } from './lib/stats.mjs';
+import { terminateRunningWorkflows } from './lib/temporal.mjs';
 import { http } from './lib/http.mjs';
 
 const flags = numericFlags({
@@ -148,35 +149,13 @@ async function waitForReplay(token) {
   }
 }
 
-/**
- * The triage workflows wait for a decision with no timeout. The namespace is this run's alone, so
- * terminate everything still running in it (this run's and the replayed ones) rather than leave
- * them open in the Temporal server.
- */
-async function terminateWorkflows() {
-  const running = [];
-  for await (const execution of temporal.workflow.list({ query: "ExecutionStatus = 'Running'" })) {
-    running.push(execution.workflowId);
-  }
-  let terminated = 0;
-  for (let i = 0; i < running.length; i += 10) {
-    const results = await Promise.allSettled(
-      running
-        .slice(i, i + 10)
-        .map((id) => temporal.workflow.getHandle(id).terminate('benchmark finished')),
-    );
-    terminated += results.filter((r) => r.status === 'fulfilled').length;
-  }
-  return { terminated, running: running.length };
-}
-
 async function cleanUp() {
   if (cleanedUp) return;
   cleanedUp = true;
   const steps = [
     async () => {
       if (!temporal) return;
-      const { terminated, running } = await terminateWorkflows();
+      const { terminated, running } = await terminateRunningWorkflows(temporal);
       console.log(
         `  terminated ${terminated}/${running} running workflows in ${platform.namespace}`,
       );
@@ -206,29 +185,6 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
     console.error(`\n${signal}; stopping the platform`);
     void cleanUp().finally(() => process.exit(130));
   });
-}
-
-const fmt = (ms) => (Number.isNaN(ms) ? 'n/a' : `${ms.toFixed(0)} ms`);
-
-function table(rows) {
-  const header = ['', 'count', 'mean', 'p50', 'p90', 'p99', 'max'];
-  const lines = rows.map(([label, s]) => [
-    label,
-    String(s.count),
-    fmt(s.mean),
-    fmt(s.p50),
-    fmt(s.p90),
-    fmt(s.p99),
-    fmt(s.max),
-  ]);
-  const widths = header.map((_, i) => Math.max(...[header, ...lines].map((l) => l[i].length)));
-  for (const line of [header, ...lines]) {
-    console.log(
-      line
-        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
-        .join('  '),
-    );
-  }
 }
 
 async function main() {
@@ -265,9 +221,9 @@ async function main() {
     'load average at start': machine.load,
   });
   console.log('');
-  table([
-    ['event → task (createdAt − createdAt)', summarize(kept.map((s) => s.eventToTaskMs))],
-    ['client-observed (POST → task visible)', summarize(kept.map((s) => s.clientMs))],
+  latencyTable([
+    ['event → task (createdAt − createdAt)', kept.map((s) => s.eventToTaskMs)],
+    ['client-observed (POST → task visible)', kept.map((s) => s.clientMs)],
   ]);
   for (const failure of failures.slice(0, 5)) console.error(`  failed ${failure}`);
   return finished && failures.length === 0;

@@ -19,6 +19,7 @@ export const ports = {
   devIssuer: Number(env.PP_DEV_ISSUER_PORT ?? 58080),
   providers: Number(env.PP_PROVIDERS_PORT ?? 3001),
   tasks: Number(env.PP_TASKS_PORT ?? 3002),
+  mailSink: Number(env.PP_MAIL_SINK_PORT ?? 2525),
 };
 
 function databaseUrl(endpoints, name) {
@@ -43,6 +44,12 @@ export function appDefinitions(endpoints) {
       ready: { url: `http://127.0.0.1:${ports.devIssuer}/.well-known/jwks.json` },
     },
     {
+      name: 'mail-sink',
+      entry: 'libs/notifications/dist/smtp-sink-main.js',
+      env: { MAIL_SINK_PORT: String(ports.mailSink), MAIL_SINK_DIR: '.infra/mail' },
+      ready: { logLine: 'listening on smtp://' },
+    },
+    {
       name: 'workflows-worker',
       entry: 'workflows/worker/dist/main.js',
       env: shared,
@@ -61,7 +68,13 @@ export function appDefinitions(endpoints) {
     {
       name: 'tasks',
       entry: 'services/tasks/dist/main.js',
-      env: { ...shared, PORT: String(ports.tasks), DATABASE_URL: databaseUrl(endpoints, 'tasks') },
+      env: {
+        ...shared,
+        PORT: String(ports.tasks),
+        DATABASE_URL: databaseUrl(endpoints, 'tasks'),
+        // Reminders and escalations are emailed to the local sink (.infra/mail/*.eml).
+        SMTP_URL: `smtp://127.0.0.1:${ports.mailSink}`,
+      },
       ready: { url: `http://127.0.0.1:${ports.tasks}/health` },
     },
   ];

@@ -19,3 +19,22 @@ export function summarize(samples) {
     max: sorted.at(-1) ?? NaN,
   };
 }
+
+const fmt = (ms) => (Number.isNaN(ms) ? 'n/a' : `${ms.toFixed(0)} ms`);
+
+/** Prints `[label, samples in ms]` rows as an aligned count/mean/p50/p90/p99/max table. */
+export function latencyTable(rows) {
+  const header = ['', 'count', 'mean', 'p50', 'p90', 'p99', 'max'];
+  const lines = rows.map(([label, samples]) => {
+    const s = summarize(samples);
+    return [label, String(s.count), fmt(s.mean), fmt(s.p50), fmt(s.p90), fmt(s.p99), fmt(s.max)];
+  });
+  const widths = header.map((_, i) => Math.max(...[header, ...lines].map((l) => l[i].length)));
+  for (const line of [header, ...lines]) {
+    console.log(
+      line
+        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+        .join('  '),
+    );
+  }
+}

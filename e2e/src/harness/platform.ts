@@ -7,6 +7,7 @@ import {
   testKafka,
   type TestDatabase,
 } from '@platform/testing';
+import { SmtpSink } from '@platform/notifications/smtp-sink';
 import { freePort } from './free-port.js';
 import { spawnService, type ServiceProcess } from './service-process.js';
 
@@ -19,6 +20,8 @@ export interface Platform {
   tasksUrl: string;
   databases: { providers: TestDatabase; tasks: TestDatabase };
   issuer: DevIssuer;
+  /** Where the tasks service emails reminders and escalations. */
+  mail: SmtpSink;
   token(username: string): Promise<string>;
   stop(): Promise<void>;
 }
@@ -34,6 +37,7 @@ const AUDIENCE = 'provider-platform';
 export async function startPlatform(prefix = 'e2e'): Promise<Platform> {
   const endpoints = infraEndpoints();
   const issuer = await startDevIssuer({ port: 0, issuer: ISSUER, audience: AUDIENCE });
+  const mail = await SmtpSink.start();
   const databases = {
     providers: await createTestDatabase(`${prefix}_providers`),
     tasks: await createTestDatabase(`${prefix}_tasks`),
@@ -59,6 +63,7 @@ export async function startPlatform(prefix = 'e2e'): Promise<Platform> {
   const stop = async () => {
     await Promise.all(processes.map((p) => p.stop()));
     await issuer.close();
+    await mail.stop();
     await Promise.all(Object.values(databases).map((db) => db.drop()));
     await temporalNamespace.drop();
     await dropTopicsWithPrefix(testKafka(prefix), kafkaPrefix);
@@ -76,7 +81,12 @@ export async function startPlatform(prefix = 'e2e'): Promise<Platform> {
         spawnService(
           `${prefix}-tasks`,
           'services/tasks/dist/main.js',
-          { ...common, DATABASE_URL: databases.tasks.url, PORT: String(tasksPort) },
+          {
+            ...common,
+            DATABASE_URL: databases.tasks.url,
+            PORT: String(tasksPort),
+            SMTP_URL: mail.url,
+          },
           `http://127.0.0.1:${tasksPort}/health`,
         ),
       ])),
@@ -92,6 +102,7 @@ export async function startPlatform(prefix = 'e2e'): Promise<Platform> {
     tasksUrl: `http://127.0.0.1:${tasksPort}`,
     databases,
     issuer,
+    mail,
     token: (username) => issuer.tokenFor(username),
     stop,
   };
