@@ -7,7 +7,7 @@
 //                                       [--deadline-s 600]
 //
 // Needs `node infra/launcher/cli.mjs up` and `npx tsc -b tsconfig.json` (it imports dist/).
-import { startPlatform } from '@platform/e2e';
+import { fosterHomeEnrolment, startPlatform } from '@platform/e2e';
 import { homeStudyApprovalWorkflowId } from '@platform/contracts';
 import { connectTemporalClient } from '@platform/temporal';
 import { infraEndpoints } from '@platform/testing';
@@ -56,17 +56,12 @@ async function pollUntil(describe, read) {
 
 /** A provider with a home study ready to submit (one assessment); not measured. */
 async function prepare(index) {
-  const provider = await http('POST', `${platform.providersUrl}/providers`, tokens.rm, {
-    name: `Bench Foster Home ${index}`,
-    addressLine1: `${index} Bench Road`,
-    city: 'Springfield',
-    postalCode: '12345',
-    preferredLanguage: 'en',
-    preferredCommunication: 'email',
-    paymentMethod: 'eft',
-    physicalCapacity: 4,
-    designatedCapacity: 3,
-  });
+  const provider = await http(
+    'POST',
+    `${platform.providersUrl}/providers`,
+    tokens.rm,
+    fosterHomeEnrolment(`Bench Foster Home ${index}`, `${index} Bench Road`),
+  );
   const base = `${platform.providersUrl}/providers/${provider.id}/home-studies`;
   const study = await http('POST', base, tokens.rm, { type: 'initial', dueOn: null });
   await http('POST', `${base}/${study.id}/assessments`, tokens.rm, {

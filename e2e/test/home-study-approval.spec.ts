@@ -4,14 +4,11 @@ import {
   homeStudyApprovalStateQuery,
   homeStudyApprovalWorkflowId,
   homeStudyDecided,
-  parseEvent,
-  topicFor,
-  type EventEnvelope,
 } from '@platform/contracts';
-import { connectTemporalClient } from '@platform/temporal';
-import { eventually, infraEndpoints, testKafka, TopicProbe } from '@platform/testing';
-import { startPlatform, type Platform } from '../src/index.js';
+import { eventually } from '@platform/testing';
+import { fosterHomeEnrolment, type Platform } from '../src/index.js';
 import { call } from './http.js';
+import { startEndToEnd, type EndToEnd } from './support.js';
 
 /**
  * WF-1 end to end over HTTP: a resource manager submits a home study in the providers service →
@@ -19,25 +16,18 @@ import { call } from './http.js';
  * resource manager revises and resubmits, the supervisor approves → the providers service shows
  * the status and its history, the decisions are on Kafka, and the re-study is scheduled (CRD-7).
  */
+let e2e: EndToEnd;
 let platform: Platform;
 let temporal: Client;
-let probe: TopicProbe;
-const tokens: Record<string, string> = {};
+let tokens: Record<string, string>;
 
 beforeAll(async () => {
-  platform = await startPlatform('e2e-wf1');
-  const { address } = infraEndpoints().temporal;
-  temporal = await connectTemporalClient({ address, namespace: platform.namespace });
-  probe = await TopicProbe.start(testKafka('e2e-wf1'), [
-    `${platform.kafkaPrefix}${topicFor(homeStudyDecided)}`,
-  ]);
-  for (const user of ['rm.rivera', 'sup.sato']) tokens[user] = await platform.token(user);
+  e2e = await startEndToEnd('e2e-wf1', [homeStudyDecided], ['rm.rivera', 'sup.sato']);
+  ({ platform, temporal, tokens } = e2e);
 });
 
 afterAll(async () => {
-  await probe?.stop();
-  await temporal?.connection.close();
-  await platform?.stop();
+  await e2e?.stop();
 });
 
 interface TaskItem {
@@ -49,12 +39,7 @@ interface TaskItem {
   outcome: string | null;
 }
 
-function decidedEvents(homeStudyId: string): EventEnvelope[] {
-  return probe.messages
-    .map((message) => parseEvent(message.value))
-    .flatMap((parsed) => (parsed.ok ? [parsed.envelope] : []))
-    .filter((event) => event.type === homeStudyDecided.type && event.aggregateId === homeStudyId);
-}
+const decidedEvents = (homeStudyId: string) => e2e.events(homeStudyDecided.type, homeStudyId);
 
 async function openTask(user: string, queue: string, homeStudyId: string): Promise<TaskItem> {
   return eventually(async () => {
@@ -106,17 +91,7 @@ describe('home study approval end to end (WF-1)', () => {
   it('WF-1: submit → supervisor inbox → return → resubmit → approve; providers show status and history, decisions on Kafka, re-study scheduled', async () => {
     const provider = await call<{ id: string }>('POST', `${platform.providersUrl}/providers`, {
       token: tokens['rm.rivera'],
-      body: {
-        name: 'Hilltop Foster Home',
-        addressLine1: '12 Hill Road',
-        city: 'Springfield',
-        postalCode: '12345',
-        preferredLanguage: 'en',
-        preferredCommunication: 'email',
-        paymentMethod: 'eft',
-        physicalCapacity: 4,
-        designatedCapacity: 3,
-      },
+      body: fosterHomeEnrolment('Hilltop Foster Home'),
     });
     expect(provider.status).toBe(201);
     const providerId = provider.body.id;

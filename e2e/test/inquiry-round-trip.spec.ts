@@ -4,52 +4,38 @@ import type { Client } from '@temporalio/client';
 import {
   inquiryTriageStateQuery,
   inquiryTriageWorkflowId,
-  parseEvent,
   providerEnrolled,
   providerInquiryConverted,
   providerInquiryReceived,
-  topicFor,
-  type EventEnvelope,
 } from '@platform/contracts';
-import { connectTemporalClient } from '@platform/temporal';
-import { eventually, infraEndpoints, testKafka, TopicProbe } from '@platform/testing';
-import { startPlatform, type Platform } from '../src/index.js';
+import { eventually } from '@platform/testing';
+import type { Platform } from '../src/index.js';
 import { call } from './http.js';
+import { startEndToEnd, type EndToEnd } from './support.js';
 
 /**
  * The walking skeleton end to end: HTTP → outbox → Kafka → process starter → Temporal workflow →
  * task in the tasks service → decision over HTTP → update → providers activity → follow-up events.
  */
+let e2e: EndToEnd;
 let platform: Platform;
 let temporal: Client;
-let probe: TopicProbe;
-const tokens: Record<string, string> = {};
+let tokens: Record<string, string>;
 
 beforeAll(async () => {
-  platform = await startPlatform('e2e');
-  const { address } = infraEndpoints().temporal;
-  temporal = await connectTemporalClient({ address, namespace: platform.namespace });
-  probe = await TopicProbe.start(
-    testKafka('e2e'),
-    [providerInquiryReceived, providerEnrolled].map((d) => `${platform.kafkaPrefix}${topicFor(d)}`),
+  e2e = await startEndToEnd(
+    'e2e',
+    [providerInquiryReceived, providerEnrolled],
+    ['rm.rivera', 'cw.chen', 'ops.omar'],
   );
-  for (const user of ['rm.rivera', 'cw.chen', 'ops.omar']) {
-    tokens[user] = await platform.token(user);
-  }
+  ({ platform, temporal, tokens } = e2e);
 });
 
 afterAll(async () => {
-  await probe?.stop();
-  await temporal?.connection.close();
-  await platform?.stop();
+  await e2e?.stop();
 });
 
-function eventsOf(type: string, aggregateId: string): EventEnvelope[] {
-  return probe.messages
-    .map((message) => parseEvent(message.value))
-    .flatMap((parsed) => (parsed.ok ? [parsed.envelope] : []))
-    .filter((event) => event.type === type && event.aggregateId === aggregateId);
-}
+const eventsOf = (type: string, aggregateId: string) => e2e.events(type, aggregateId);
 
 async function providersRow<T>(sql: string, params: unknown[]): Promise<T | undefined> {
   const db = new pg.Client({ connectionString: platform.databases.providers.url });

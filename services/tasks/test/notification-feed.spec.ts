@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@platform/contracts';
 import { NotificationsService } from '../src/notifications/notifications.service.js';
+import { feedRequest, type FeedItem } from './support/feed.js';
 import { startTasksApp, type TasksApp } from './support/tasks-app.js';
 
 /**
@@ -18,22 +19,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-interface FeedItem {
-  id: string;
-  kind: string;
-  taskId: string | null;
-  recipient: { userId?: string; role?: string };
-  read: boolean;
-}
-interface FeedPage {
-  items: FeedItem[];
-  total: number;
-  limit: number;
-  offset: number;
-}
-
 const feed = async (user: string, query: string) => {
-  const reply = await app.request<FeedPage>('GET', `/notifications/mine?${query}`, { user });
+  const reply = await feedRequest(app, user, query);
   expect(reply.status).toBe(200);
   return reply.body;
 };

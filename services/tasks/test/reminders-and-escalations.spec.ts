@@ -5,6 +5,7 @@ import { SmtpSink, type ReceivedMail } from '@platform/notifications/smtp-sink';
 import { loadTasksConfig } from '../src/config.js';
 import { taskMailerFrom } from '../src/notifications/task-mailer.js';
 import { createTasksActivities } from '../src/tasks/task-activities.js';
+import { feedRequest } from './support/feed.js';
 import { startTasksApp, type TasksApp } from './support/tasks-app.js';
 
 /**
@@ -24,21 +25,6 @@ afterAll(async () => {
   await sink?.stop();
 });
 
-interface FeedItem {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  taskId: string | null;
-  recipient: { userId?: string; role?: string };
-  read: boolean;
-}
-interface FeedPage {
-  items: FeedItem[];
-  total: number;
-  limit: number;
-  offset: number;
-}
 interface TaskView {
   id: string;
   priority: string;
@@ -47,8 +33,7 @@ interface TaskView {
   escalatedTo: string[] | null;
 }
 
-const feed = async (user: string, query = '') =>
-  (await app.request<FeedPage>('GET', `/notifications/mine?${query}`, { user })).body;
+const feed = async (user: string, query = '') => (await feedRequest(app, user, query)).body;
 const feedFor = async (user: string, taskId: string) =>
   (await feed(user, `taskId=${taskId}`)).items;
 const mailsAbout = (taskId: string) => (mail: ReceivedMail) =>

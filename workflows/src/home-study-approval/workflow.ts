@@ -1,5 +1,4 @@
 import {
-  ApplicationFailure,
   condition,
   setHandler,
   upsertMemo,
@@ -7,7 +6,6 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import {
-  decideUpdate,
   homeStudyApprovalStateQuery,
   homeStudySubmittedSignal,
   SearchAttributes,
@@ -24,6 +22,7 @@ import {
   providersActivities as providers,
   tasksActivities as tasks,
 } from '../shared/activities.js';
+import { acceptDecisions } from '../shared/decide-handler.js';
 import { calendarDateAt, DAY_MS, workflowNow } from '../shared/clock.js';
 import { awaitWithReminderAndEscalation } from '../shared/deadline.js';
 import { taskDecisionFields } from '../shared/decision-rules.js';
@@ -86,21 +85,14 @@ export async function homeStudyApproval(
     if (submitted.submission > seen) inbox.next = submitted;
   });
   followTaskAssignment(state);
-  setHandler(
-    decideUpdate,
+  acceptDecisions(
+    (proposed) =>
+      checkHomeStudyDecision(proposed, {
+        ...progress,
+        openDecisionTaskId: pending.decision === null ? progress.openDecisionTaskId : null,
+      }),
     (accepted) => {
       pending.decision = accepted;
-      return { taskId: accepted.taskId, outcome: accepted.outcome };
-    },
-    {
-      // Runs before anything reaches the history: a refused decision leaves no trace.
-      validator: (proposed) => {
-        const rejection = checkHomeStudyDecision(proposed, {
-          ...progress,
-          openDecisionTaskId: pending.decision === null ? progress.openDecisionTaskId : null,
-        });
-        if (rejection) throw ApplicationFailure.create({ ...rejection, nonRetryable: true });
-      },
     },
   );
 

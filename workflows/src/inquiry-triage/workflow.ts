@@ -1,5 +1,4 @@
 import {
-  ApplicationFailure,
   condition,
   setHandler,
   upsertMemo,
@@ -7,7 +6,6 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import {
-  decideUpdate,
   inquiryTriageStateQuery,
   SearchAttributes,
   WorkQueues,
@@ -21,6 +19,7 @@ import {
   providersActivities as providers,
   tasksActivities as tasks,
 } from '../shared/activities.js';
+import { acceptDecisions } from '../shared/decide-handler.js';
 import { checkDecision, taskDecisionFields } from '../shared/decision-rules.js';
 import { INQUIRY_DECISION, INQUIRY_TASK_PRIORITY } from './policy.js';
 
@@ -36,23 +35,11 @@ export async function inquiryTriage(input: InquiryTriageInput): Promise<InquiryO
   let decision: TaskDecision | undefined;
 
   setHandler(inquiryTriageStateQuery, () => state);
-  setHandler(
-    decideUpdate,
+  acceptDecisions(
+    (proposed) =>
+      checkDecision(proposed, INQUIRY_DECISION, decision === undefined ? state.taskId : null),
     (accepted) => {
       decision = accepted;
-      return { taskId: accepted.taskId, outcome: accepted.outcome };
-    },
-    {
-      validator: (proposed) => {
-        const rejection = checkDecision(
-          proposed,
-          INQUIRY_DECISION,
-          decision === undefined ? state.taskId : null,
-        );
-        if (rejection) {
-          throw ApplicationFailure.create({ ...rejection, nonRetryable: true });
-        }
-      },
     },
   );
 

@@ -9,7 +9,6 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import {
-  decideUpdate,
   licenceRenewalStateQuery,
   reinstateLicenceSignal,
   SearchAttributes,
@@ -26,6 +25,7 @@ import {
   providersActivities as providers,
   tasksActivities as tasks,
 } from '../shared/activities.js';
+import { acceptDecisions } from '../shared/decide-handler.js';
 import { businessRejectionOf } from '../shared/business-rejection.js';
 import { calendarDateAt, msUntil, workflowNow } from '../shared/clock.js';
 import { taskDecisionFields } from '../shared/decision-rules.js';
@@ -83,22 +83,15 @@ export async function licenceRenewal(input: LicenceRenewalRun): Promise<LicenceR
   };
 
   setHandler(licenceRenewalStateQuery, () => state);
-  setHandler(
-    decideUpdate,
+  acceptDecisions(
+    (proposed) =>
+      checkRenewalDecision(
+        proposed,
+        decision === undefined && !settling ? state.taskId : null,
+        suspendedAfter(suspended, statusSignals, handledRequestIds),
+      ),
     (accepted) => {
       decision = accepted;
-      return { taskId: accepted.taskId, outcome: accepted.outcome };
-    },
-    {
-      validator: (proposed) => {
-        const openTaskId = decision === undefined && !settling ? state.taskId : null;
-        const rejection = checkRenewalDecision(
-          proposed,
-          openTaskId,
-          suspendedAfter(suspended, statusSignals, handledRequestIds),
-        );
-        if (rejection) throw ApplicationFailure.create({ ...rejection, nonRetryable: true });
-      },
     },
   );
   // Signals only queue: the main loop records them one by one, in order, between its steps.
