@@ -1,7 +1,7 @@
 // CRD-7 and WF-1: home studies of the two foster homes — assessments (one a conditional pass with
 // a corrective action), visits and generated documents, submitted by the resource manager and
-// decided by the supervisor: Hilltop's approved, Maple Street's returned for more work.
-import { days } from './http.mjs';
+// decided by the supervisor in the approval process (WF-1): Hilltop's approved, Maple Street's returned for more work.
+import { days, waitFor } from './http.mjs';
 
 const HOME_STUDIES = [
   {
@@ -86,7 +86,34 @@ const HOME_STUDIES = [
   },
 ];
 
-/** The resource manager does the study and submits it; the supervisor decides. */
+const DECIDED = { approve: 'approved', reject: 'rejected', return: 'returned' };
+
+/**
+ * WF-1: the submission starts the approval process, which puts a task in the supervisors' inbox;
+ * the supervisor claims it and decides there (a return's text goes as the comments), and the
+ * process records the decision in the providers service.
+ */
+async function decideThroughTask(supervisor, path, homeStudyId, { outcome, reason }) {
+  const task = await waitFor(`the supervisor's task for home study ${homeStudyId}`, async () => {
+    const page = await supervisor.tasks.get(
+      `/tasks?queue=supervisor-approvals&subjectId=${homeStudyId}&status=open`,
+    );
+    return page.items[0];
+  });
+  await supervisor.tasks.post(`/tasks/${task.id}/claim`);
+  await supervisor.tasks.post(
+    `/tasks/${task.id}/decision`,
+    outcome === 'return' ? { outcome, comment: reason } : { outcome, reason },
+  );
+  const status = DECIDED[outcome];
+  await waitFor(`home study ${homeStudyId} to be ${status}`, async () => {
+    const homeStudy = await supervisor.get(path);
+    return homeStudy.status === status;
+  });
+  return status;
+}
+
+/** The resource manager does the study and submits it; the supervisor decides in the inbox. */
 export async function loadHomeStudies(manager, supervisor, providers, progress) {
   const outcomes = [];
   let parts = 0;
@@ -114,11 +141,10 @@ export async function loadHomeStudies(manager, supervisor, providers, progress) 
       parts += 1;
     }
     await manager.post(`${base}/${id}/submit`, homeStudy.submit);
-    const decided = await supervisor.post(`${base}/${id}/decision`, homeStudy.decision);
-    outcomes.push(decided.status);
+    outcomes.push(await decideThroughTask(supervisor, `${base}/${id}`, id, homeStudy.decision));
   }
   progress(
     `demo data: ${HOME_STUDIES.length} home studies with ${parts} assessments, visits and ` +
-      `documents, submitted and decided by the supervisor (${outcomes.join(', ')})`,
+      `documents, submitted and decided by the supervisor through WF-1 (${outcomes.join(', ')})`,
   );
 }

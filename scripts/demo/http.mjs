@@ -4,6 +4,7 @@
 import { ports } from '../apps.mjs';
 
 const providersApi = `http://127.0.0.1:${ports.providers}`;
+const tasksApi = `http://127.0.0.1:${ports.tasks}`;
 
 async function token(username) {
   const response = await fetch(`http://127.0.0.1:${ports.devIssuer}/token?username=${username}`);
@@ -15,8 +16,8 @@ async function token(username) {
   return (await response.json()).access_token;
 }
 
-async function call(method, path, { body, bearer, username }) {
-  const response = await fetch(`${providersApi}${path}`, {
+async function call(method, path, { api, body, bearer, username }) {
+  const response = await fetch(`${api}${path}`, {
     method,
     headers: {
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -31,14 +32,9 @@ async function call(method, path, { body, bearer, username }) {
   return text ? JSON.parse(text) : null;
 }
 
-/**
- * A client of the providers API acting as a seeded user (`null`: a guest, no token). Every non-2xx
- * answer throws with the method, path, user, status and body, so a broken demo fails loudly.
- */
-export async function actingAs(username) {
-  const bearer = username ? await token(username) : null;
+function client(api, username, bearer) {
   const request = (method) => (path, body) =>
-    call(method, path, { body, bearer, username: username ?? 'guest' });
+    call(method, path, { api, body, bearer, username: username ?? 'guest' });
   return {
     username,
     get: request('GET'),
@@ -47,6 +43,27 @@ export async function actingAs(username) {
     patch: request('PATCH'),
     delete: request('DELETE'),
   };
+}
+
+/**
+ * A client of the providers API acting as a seeded user (`null`: a guest, no token), with `tasks`,
+ * the same user's client of the tasks API. Every non-2xx answer throws with the method, path,
+ * user, status and body, so a broken demo fails loudly.
+ */
+export async function actingAs(username) {
+  const bearer = username ? await token(username) : null;
+  return { ...client(providersApi, username, bearer), tasks: client(tasksApi, username, bearer) };
+}
+
+/** Polls `read` until it answers something (processes run asynchronously), for up to a minute. */
+export async function waitFor(what, read) {
+  const giveUpAt = Date.now() + 60_000;
+  for (;;) {
+    const found = await read();
+    if (found) return found;
+    if (Date.now() > giveUpAt) throw new Error(`demo data: gave up waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 /** The number of items a paginated list reports. */

@@ -79,13 +79,14 @@ async function submit(
 }
 
 /** A home study submitted for the first time: the process starts with it. */
-async function startApproval() {
+async function startApproval(overrides: Partial<HomeStudyApprovalInput> = {}) {
   const input: HomeStudyApprovalInput = {
     homeStudyId: randomUUID(),
     providerId: randomUUID(),
     decisionDays: 5,
     reminderDaysBeforeDue: 2,
     revisionDays: 10,
+    ...overrides,
   };
   homeStudies.add(input.homeStudyId, {
     providerId: input.providerId,
@@ -444,6 +445,18 @@ describe('home study approval workflow (WF-1, CRD-7)', () => {
     expect(escalationsOf()).toHaveLength(1);
     await decide(handle, { taskId, outcome: 'approve', decidedBy: supervisor });
     await expect(handle.result()).resolves.toMatchObject({ status: 'approved' });
+  });
+
+  it('WF-1: an overdue decision escalates to the named escalation role when one is configured', async () => {
+    const { handle, taskId } = await startApproval({ escalateToRoles: ['administrator'] });
+    await testbed.env.sleep(5 * DAY_MS + HOUR_MS);
+    await eventually(() =>
+      expect(testbed.tasks.escalations.filter((e) => e.taskId === taskId)).toEqual([
+        expect.objectContaining({ toRoles: ['administrator'] }),
+      ]),
+    );
+    await stateOnceIn(handle, 'escalated', 1);
+    await handle.terminate('test finished');
   });
 
   it('WF-1: a redelivered submission is ignored: each submission number reaches the supervisor once', async () => {

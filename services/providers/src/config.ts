@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_PORTS, kafkaVars, loadConfig, serviceVars } from '@platform/config';
+import { ROLES } from '@platform/contracts';
 
 export const providersConfigShape = {
   ...serviceVars('providers', DEFAULT_PORTS.providers),
@@ -15,6 +16,15 @@ export const providersConfigShape = {
   HOME_STUDY_DECISION_DAYS: z.coerce.number().int().min(1).max(90).default(10),
   /** WF-1: days before the decision is due that the supervisor (or the queue) is reminded. */
   HOME_STUDY_REMINDER_DAYS_BEFORE_DUE: z.coerce.number().int().min(0).max(30).default(2),
+  /**
+   * WF-1: who an overdue home study decision is escalated to, comma-separated roles (a named
+   * escalation role); default: the supervisors of the approvals queue.
+   */
+  HOME_STUDY_ESCALATION_ROLES: z
+    .string()
+    .default('resource-manager-supervisor')
+    .transform((value) => value.split(',').map((part) => part.trim()))
+    .pipe(z.array(z.enum(ROLES)).min(1)),
   /** WF-1: days the resource manager has to revise a home study the supervisor returned. */
   HOME_STUDY_REVISION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   /** WF-2: days before a licence expires that renewal reminders go out, comma-separated. */

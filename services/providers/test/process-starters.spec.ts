@@ -91,6 +91,7 @@ describe('WF-1 is started by home-study.submitted', () => {
         decisionDays: 10,
         reminderDaysBeforeDue: 2,
         revisionDays: 14,
+        escalateToRoles: ['resource-manager-supervisor'],
       });
       expect(reached.signals).toEqual([
         {

@@ -156,10 +156,13 @@ export async function homeStudyApproval(
           taskId: task.taskId,
           requestKey: `${workflowId}/escalation/${submitted.submission}`,
           message: `${subject}: decision overdue since ${dueOn}`,
-          toRoles: ESCALATE_TO,
+          toRoles: input.escalateToRoles ?? ESCALATE_TO,
         });
         if (pending.decision === null) {
-          publish('escalated', `decision overdue since ${dueOn}, escalated to the supervisors`);
+          publish(
+            'escalated',
+            `decision overdue since ${dueOn}, escalated to ${(input.escalateToRoles ?? ESCALATE_TO).join(', ')}`,
+          );
         }
       },
     });

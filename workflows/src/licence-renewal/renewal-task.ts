@@ -1,4 +1,4 @@
-import type { CalendarDate } from '@platform/kernel';
+import { daysInclusive, type CalendarDate } from '@platform/kernel';
 import type { LicenceForRenewal } from '@platform/contracts/workflows';
 import { expiryDay } from './reminder-schedule.js';
 
@@ -27,7 +27,9 @@ export function renewalTaskDetails(
 export function reminderMessage(
   licenceNumber: string,
   periodTo: CalendarDate,
-  offsetDays: number,
+  today: CalendarDate,
 ): string {
-  return `Licence ${licenceNumber} expires on ${periodTo} (in ${offsetDays} days)`;
+  // The days actually left: a process started late sends its first reminder after its offset.
+  const daysLeft = daysInclusive(today, periodTo) - 1;
+  return `Licence ${licenceNumber} expires on ${periodTo} (in ${daysLeft} days)`;
 }

@@ -191,7 +191,11 @@ export async function licenceRenewal(input: LicenceRenewalRun): Promise<LicenceR
     await tasks.remindTask({
       taskId,
       requestKey: `${workflowId}/cycle/${cycle}/reminder/${reminder.offsetDays}`,
-      message: reminderMessage(licence?.number ?? licenceId, periodTo, reminder.offsetDays),
+      message: reminderMessage(
+        licence?.number ?? licenceId,
+        periodTo,
+        calendarDateAt(workflowNow()),
+      ),
       priority: reminder.priority,
     });
     state.remindersSent.push(reminder.offsetDays);

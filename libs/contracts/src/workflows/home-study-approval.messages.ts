@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
+import type { Role } from '../roles.js';
 import type { HomeStudyRecommendation } from '../events/home-study.events.js';
 import type {
   HomeStudyDecisionOutcome,
@@ -22,6 +23,11 @@ export interface HomeStudyApprovalInput {
   reminderDaysBeforeDue: number;
   /** Days the resource manager has to revise a returned home study. */
   revisionDays: number;
+  /**
+   * Who an overdue decision is escalated to (a named escalation role); absent: the supervisors
+   * of the approvals queue.
+   */
+  escalateToRoles?: readonly Role[];
 }
 
 /**

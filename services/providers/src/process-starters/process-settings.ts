@@ -1,3 +1,4 @@
+import type { Role } from '@platform/contracts';
 import type { ProvidersConfig } from '../config.js';
 
 /** Injection token of the settings the processes this service starts are given. */
@@ -5,7 +6,12 @@ export const PROCESS_SETTINGS = Symbol('PROCESS_SETTINGS');
 
 /** How long people have at each human step of WF-1 and when WF-2 reminds (from configuration). */
 export interface ProcessSettings {
-  homeStudy: { decisionDays: number; reminderDaysBeforeDue: number; revisionDays: number };
+  homeStudy: {
+    decisionDays: number;
+    reminderDaysBeforeDue: number;
+    revisionDays: number;
+    escalateToRoles: readonly Role[];
+  };
   licenceReminderOffsetsDays: readonly number[];
 }
 
@@ -15,6 +21,7 @@ export function processSettingsFrom(config: ProvidersConfig): ProcessSettings {
       decisionDays: config.HOME_STUDY_DECISION_DAYS,
       reminderDaysBeforeDue: config.HOME_STUDY_REMINDER_DAYS_BEFORE_DUE,
       revisionDays: config.HOME_STUDY_REVISION_DAYS,
+      escalateToRoles: config.HOME_STUDY_ESCALATION_ROLES,
     },
     licenceReminderOffsetsDays: config.LICENCE_REMINDER_OFFSETS_DAYS,
   };
