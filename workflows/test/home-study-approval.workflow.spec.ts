@@ -11,6 +11,7 @@ import {
   HOME_STUDY_APPROVAL_WORKFLOW,
   homeStudyApprovalStateQuery,
   homeStudyApprovalWorkflowId,
+  homeStudyDecidedElsewhereSignal,
   homeStudySubmittedSignal,
   taskAssignedSignal,
   TaskQueues,
@@ -457,6 +458,33 @@ describe('home study approval workflow (WF-1, CRD-7)', () => {
     );
     await stateOnceIn(handle, 'escalated', 1);
     await handle.terminate('test finished');
+  });
+
+  it('WF-1: a decision recorded outside the process closes the supervisor task and the process follows it', async () => {
+    const { input, handle, taskId } = await startApproval();
+    await handle.signal(homeStudyDecidedElsewhereSignal, {
+      homeStudyId: input.homeStudyId,
+      providerId: input.providerId,
+      decisionId: 'paper-decision-1',
+      outcome: 'approve',
+      status: 'approved',
+      reason: null,
+      decidedBy: supervisor.userId,
+      decidedOn: '2026-11-01',
+      reStudyDueOn: RE_STUDY_DUE_ON,
+      submission: 1,
+    });
+    await expect(handle.result()).resolves.toMatchObject({ status: 'approved', submissions: 1 });
+    // Recorded already: the process records nothing, closes its task and schedules the re-study.
+    expect(homeStudies.decisionsOf(input.homeStudyId)).toEqual([]);
+    expect(testbed.tasks.task(taskId)).toMatchObject({
+      status: 'completed',
+      completion: { outcome: 'decided-elsewhere', decidedBy: supervisor.userId },
+    });
+    expect(homeStudies.reStudies).toContainEqual({
+      homeStudyId: input.homeStudyId,
+      dueOn: RE_STUDY_DUE_ON,
+    });
   });
 
   it('WF-1: a redelivered submission is ignored: each submission number reaches the supervisor once', async () => {

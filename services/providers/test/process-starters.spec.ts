@@ -79,7 +79,7 @@ async function submittedHomeStudy() {
 }
 
 describe('WF-1 is started by home-study.submitted', () => {
-  it('WF-1: each submission of a home study reaches its one approval process as a signal', async () => {
+  it('WF-1: each submission of a home study, and a decision recorded outside the process, reach its one approval process as signals', async () => {
     const { providerId, homeStudyId, path, submit } = await submittedHomeStudy();
     const handle = temporal.workflow.getHandle(homeStudyApprovalWorkflowId(homeStudyId));
     await eventually(async () => {
@@ -106,16 +106,30 @@ describe('WF-1 is started by home-study.submitted', () => {
       ]);
     });
 
-    // Returned (recorded directly here, as no worker runs) and submitted again: the same process.
+    // Returned over the providers service's own endpoint (not through the process's task): the
+    // process is told, so it can close its task; then submitted again: the same process.
+    const decisionId = randomUUID();
     const returned = await app.request('POST', `${path}/decision`, {
       user: SUPERVISOR,
-      body: { outcome: 'return', reason: 'Add the visit notes', decisionId: randomUUID() },
+      body: { outcome: 'return', reason: 'Add the visit notes', decisionId },
     });
     expect(returned.status).toBe(200);
     expect((await submit('Visit notes added')).status).toBe(200);
     await eventually(async () => {
       const { signals } = await whatReached(handle);
-      expect(signals.map((s) => (s.input as { submission: number }).submission)).toEqual([1, 2]);
+      expect(signals.map((s) => [s.name, (s.input as { submission: number }).submission])).toEqual([
+        ['homeStudySubmitted', 1],
+        ['homeStudyDecidedElsewhere', 1],
+        ['homeStudySubmitted', 2],
+      ]);
+      expect(signals[1]?.input).toMatchObject({
+        homeStudyId,
+        decisionId,
+        outcome: 'return',
+        status: 'returned',
+        reason: 'Add the visit notes',
+        decidedBy: SUPERVISOR,
+      });
     });
     expect((await handle.describe()).status.name).toBe('RUNNING');
   });

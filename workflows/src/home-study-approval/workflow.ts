@@ -7,12 +7,14 @@ import {
 } from '@temporalio/workflow';
 import {
   homeStudyApprovalStateQuery,
+  homeStudyDecidedElsewhereSignal,
   homeStudySubmittedSignal,
   SearchAttributes,
   WorkQueues,
   type HomeStudyApprovalInput,
   type HomeStudyApprovalResult,
   type HomeStudyApprovalState,
+  type HomeStudyDecidedElsewhere,
   type HomeStudyDecisionOutcome,
   type HomeStudyDecisionSummary,
   type HomeStudySubmission,
@@ -62,8 +64,15 @@ export async function homeStudyApproval(
   };
   /** The newest submission received and not yet handled. */
   const inbox: { next: HomeStudySubmission | null } = { next: null };
-  /** The supervisor's decision on the open task, once accepted by the `decide` update. */
-  const pending: { decision: TaskDecision | null } = { decision: null };
+  /**
+   * The supervisor's decision on the open task, once accepted by the `decide` update — or one
+   * recorded outside the process (the providers service's own endpoint), which the process follows.
+   */
+  const pending: {
+    decision: TaskDecision | null;
+    elsewhere: HomeStudyDecidedElsewhere | null;
+  } = { decision: null, elsewhere: null };
+  const undecided = () => pending.decision === null && pending.elsewhere === null;
   const progress = {
     openDecisionTaskId: null as string | null,
     revisionTaskId: null as string | null,
@@ -84,12 +93,17 @@ export async function homeStudyApproval(
     const seen = Math.max(state.submission, inbox.next?.submission ?? 0);
     if (submitted.submission > seen) inbox.next = submitted;
   });
+  setHandler(homeStudyDecidedElsewhereSignal, (recorded) => {
+    if (recorded.submission === state.submission && progress.openDecisionTaskId !== null) {
+      if (undecided()) pending.elsewhere = recorded;
+    }
+  });
   followTaskAssignment(state);
   acceptDecisions(
     (proposed) =>
       checkHomeStudyDecision(proposed, {
         ...progress,
-        openDecisionTaskId: pending.decision === null ? progress.openDecisionTaskId : null,
+        openDecisionTaskId: undecided() ? progress.openDecisionTaskId : null,
       }),
     (accepted) => {
       pending.decision = accepted;
@@ -135,12 +149,13 @@ export async function homeStudyApproval(
       ...taskDecisionFields(HOME_STUDY_DECISION),
     });
     pending.decision = null;
+    pending.elsewhere = null;
     progress.openDecisionTaskId = task.taskId;
     state.taskId = task.taskId;
     showQueue(WorkQueues.supervisorApprovals);
     publish('awaiting-decision', `awaiting the supervisor's decision, due ${dueOn}`);
 
-    await awaitWithReminderAndEscalation(() => pending.decision !== null, {
+    await awaitWithReminderAndEscalation(() => !undecided(), {
       remindAt: dueAt - input.reminderDaysBeforeDue * DAY_MS,
       dueAt,
       remind: async () => {
@@ -158,7 +173,7 @@ export async function homeStudyApproval(
           message: `${subject}: decision overdue since ${dueOn}`,
           toRoles: input.escalateToRoles ?? ESCALATE_TO,
         });
-        if (pending.decision === null) {
+        if (undecided()) {
           publish(
             'escalated',
             `decision overdue since ${dueOn}, escalated to ${(input.escalateToRoles ?? ESCALATE_TO).join(', ')}`,
@@ -167,27 +182,20 @@ export async function homeStudyApproval(
       },
     });
 
-    const decided = pending.decision as unknown as TaskDecision;
-    const outcome = decided.outcome as HomeStudyDecisionOutcome;
     progress.openDecisionTaskId = null;
     progress.decidedTaskIds.push(task.taskId);
-    publish('recording-decision', `recording the supervisor's decision (${outcome})`);
-
-    // A return records the supervisor's comments as its reason (CRD-7 status history).
-    const reason = (outcome === 'return' ? decided.comment : decided.reason) ?? null;
-    const recorded = await providers.recordHomeStudyDecision({
-      homeStudyId: input.homeStudyId,
-      decisionId: task.taskId,
-      outcome,
-      reason,
-      decidedBy: decided.decidedBy.userId,
-      decidedByRoles: decided.decidedBy.roles,
-      workflowId,
-    });
+    // Widened: the compiler cannot see that the handlers above set these while the process waited.
+    const decided = pending.decision as TaskDecision | null;
+    const elsewhere = pending.elsewhere as HomeStudyDecidedElsewhere | null;
+    const recorded = decided
+      ? await recordDecision(task.taskId, decided)
+      : (elsewhere as HomeStudyDecidedElsewhere);
+    const { outcome, reason, decidedBy } = recorded;
     await tasks.completeTask({
       taskId: task.taskId,
-      outcome,
-      decidedBy: decided.decidedBy.userId,
+      // A task nobody decided says why it closed; the decision itself is in the history.
+      outcome: decided ? outcome : 'decided-elsewhere',
+      decidedBy,
       reason,
     });
     clearAssignee(state);
@@ -195,7 +203,7 @@ export async function homeStudyApproval(
       submission: submitted.submission,
       outcome,
       reason,
-      decidedBy: decided.decidedBy.userId,
+      decidedBy,
     };
     state.decisions.push(summary);
 
@@ -241,6 +249,22 @@ export async function homeStudyApproval(
       `returned for further review by ${summary.decidedBy}, ` +
         `awaiting resubmission by ${submitted.submittedBy} (due ${calendarDateAt(revisionDueAt)})`,
     );
+  }
+
+  /** Records the supervisor's decision on the task in the providers service (CRD-7). */
+  async function recordDecision(taskId: string, decided: TaskDecision) {
+    const outcome = decided.outcome as HomeStudyDecisionOutcome;
+    publish('recording-decision', `recording the supervisor's decision (${outcome})`);
+    // A return records the supervisor's comments as its reason (CRD-7 status history).
+    return providers.recordHomeStudyDecision({
+      homeStudyId: input.homeStudyId,
+      decisionId: taskId,
+      outcome,
+      reason: (outcome === 'return' ? decided.comment : decided.reason) ?? null,
+      decidedBy: decided.decidedBy.userId,
+      decidedByRoles: decided.decidedBy.roles,
+      workflowId,
+    });
   }
 
   function finished(status: HomeStudyApprovalResult['status']): HomeStudyApprovalResult {

@@ -3,6 +3,7 @@ import type { Role } from '../roles.js';
 import type { HomeStudyRecommendation } from '../events/home-study.events.js';
 import type {
   HomeStudyDecisionOutcome,
+  HomeStudyDecisionRecorded,
   ReStudyScheduled,
 } from '../activities/providers.activities.js';
 
@@ -43,6 +44,17 @@ export interface HomeStudySubmission {
 }
 
 export const homeStudySubmittedSignal = defineSignal<[HomeStudySubmission]>('homeStudySubmitted');
+
+/**
+ * A decision on the home study recorded outside the process (the providers service's own decision
+ * endpoint), sent by the providers service from the `home-study.decided` fact so the process
+ * follows it instead of waiting on a task nobody needs to decide any more.
+ */
+export type HomeStudyDecidedElsewhere = HomeStudyDecisionRecorded;
+
+export const homeStudyDecidedElsewhereSignal = defineSignal<[HomeStudyDecidedElsewhere]>(
+  'homeStudyDecidedElsewhere',
+);
 
 export type HomeStudyApprovalStatus =
   | 'awaiting-submission'
