@@ -57,6 +57,14 @@ describe('task activities are idempotent (ARCHITECTURE rule 5)', () => {
     });
   });
 
+  it('WF-1: a task gets the id its process chose, so a decision on it cannot outrun the activity result', async () => {
+    const chosen = randomUUID();
+    const input = { ...taskInput(), taskId: chosen };
+    expect(await createTask(orm, input)).toEqual({ taskId: chosen });
+    expect(await createTask(orm, input)).toEqual({ taskId: chosen });
+    expect(await orm.em.fork().count(Task, { id: chosen })).toBe(1);
+  });
+
   it('a retried completeTask closes the task once, recording who decided', async () => {
     const { taskId } = await createTask(orm, taskInput());
     const decision = { taskId, outcome: 'close', decidedBy: 'rm.rivera', reason: 'Duplicate' };

@@ -25,6 +25,7 @@ import {
   tasksActivities as tasks,
 } from '../shared/activities.js';
 import { acceptDecisions } from '../shared/decide-handler.js';
+import { openTask } from '../shared/open-task.js';
 import { calendarDateAt, DAY_MS, workflowNow } from '../shared/clock.js';
 import { awaitWithReminderAndEscalation } from '../shared/deadline.js';
 import { taskDecisionFields } from '../shared/decision-rules.js';
@@ -138,20 +139,25 @@ export async function homeStudyApproval(
     subject = `Home study of ${study.providerName}`;
     const dueAt = workflowNow() + input.decisionDays * DAY_MS;
     const dueOn = calendarDateAt(dueAt);
-    const task = await tasks.createTask({
-      requestKey: `${workflowId}/decision/${submitted.submission}`,
-      workflowId,
-      queue: WorkQueues.supervisorApprovals,
-      subject: { type: 'home-study', id: input.homeStudyId },
-      priority: DECISION_TASK_PRIORITY,
-      dueAt: new Date(dueAt).toISOString(),
-      ...decisionTaskContent(study, submitted, state.decisions),
-      ...taskDecisionFields(HOME_STUDY_DECISION),
-    });
     pending.decision = null;
     pending.elsewhere = null;
-    progress.openDecisionTaskId = task.taskId;
-    state.taskId = task.taskId;
+    const taskId = await openTask(
+      {
+        requestKey: `${workflowId}/decision/${submitted.submission}`,
+        workflowId,
+        queue: WorkQueues.supervisorApprovals,
+        subject: { type: 'home-study', id: input.homeStudyId },
+        priority: DECISION_TASK_PRIORITY,
+        dueAt: new Date(dueAt).toISOString(),
+        ...decisionTaskContent(study, submitted, state.decisions),
+        ...taskDecisionFields(HOME_STUDY_DECISION),
+      },
+      (named) => {
+        progress.openDecisionTaskId = named;
+        state.taskId = named;
+      },
+    );
+    const task = { taskId };
     showQueue(WorkQueues.supervisorApprovals);
     publish('awaiting-decision', `awaiting the supervisor's decision, due ${dueOn}`);
 

@@ -20,6 +20,7 @@ import {
   tasksActivities as tasks,
 } from '../shared/activities.js';
 import { acceptDecisions } from '../shared/decide-handler.js';
+import { openTask } from '../shared/open-task.js';
 import { checkDecision, taskDecisionFields } from '../shared/decision-rules.js';
 import { INQUIRY_DECISION, INQUIRY_TASK_PRIORITY } from './policy.js';
 
@@ -50,17 +51,22 @@ export async function inquiryTriage(input: InquiryTriageInput): Promise<InquiryO
   ]);
   upsertMemo({ summary: `Inquiry from ${input.name} (${input.source}): awaiting a decision` });
 
-  const task = await tasks.createTask({
-    requestKey: `${workflowId}/decision`,
-    workflowId,
-    queue: WorkQueues.providerInquiries,
-    title: `Provider inquiry: ${input.name}`,
-    subject: { type: 'provider-inquiry', id: input.inquiryId },
-    priority: INQUIRY_TASK_PRIORITY,
-    dueAt: new Date(startTime.getTime() + input.decisionDays * DAY_MS).toISOString(),
-    ...taskDecisionFields(INQUIRY_DECISION),
-  });
-  state.taskId = task.taskId;
+  const taskId = await openTask(
+    {
+      requestKey: `${workflowId}/decision`,
+      workflowId,
+      queue: WorkQueues.providerInquiries,
+      title: `Provider inquiry: ${input.name}`,
+      subject: { type: 'provider-inquiry', id: input.inquiryId },
+      priority: INQUIRY_TASK_PRIORITY,
+      dueAt: new Date(startTime.getTime() + input.decisionDays * DAY_MS).toISOString(),
+      ...taskDecisionFields(INQUIRY_DECISION),
+    },
+    (named) => {
+      state.taskId = named;
+    },
+  );
+  const task = { taskId };
 
   await condition(() => decision !== undefined);
   const decided = decision as TaskDecision;

@@ -26,6 +26,7 @@ import {
   tasksActivities as tasks,
 } from '../shared/activities.js';
 import { acceptDecisions } from '../shared/decide-handler.js';
+import { openTask } from '../shared/open-task.js';
 import { businessRejectionOf } from '../shared/business-rejection.js';
 import { calendarDateAt, msUntil, workflowNow } from '../shared/clock.js';
 import { taskDecisionFields } from '../shared/decision-rules.js';
@@ -166,25 +167,29 @@ export async function licenceRenewal(input: LicenceRenewalRun): Promise<LicenceR
       onDate: calendarDateAt(workflowNow()),
     });
     const renewalTo = renewalPeriodEnd(periodTo, read.defaultValidityMonths);
-    const task = await tasks.createTask({
-      requestKey: `${workflowId}/cycle/${cycle}/renewal`,
-      workflowId,
-      queue: WorkQueues.licenceRenewals,
-      title: `Licence ${read.number} (${read.licenceTypeName}) expires on ${periodTo}: renew or record non-compliance`,
-      subject: { type: 'licence', id: licenceId },
-      priority: first.priority,
-      dueAt: new Date(expiryAt(periodTo)).toISOString(),
-      ...taskDecisionFields(LICENCE_RENEWAL_DECISION),
-      details: renewalTaskDetails(read, periodTo, renewalTo),
-    });
+    const taskId = await openTask(
+      {
+        requestKey: `${workflowId}/cycle/${cycle}/renewal`,
+        workflowId,
+        queue: WorkQueues.licenceRenewals,
+        title: `Licence ${read.number} (${read.licenceTypeName}) expires on ${periodTo}: renew or record non-compliance`,
+        subject: { type: 'licence', id: licenceId },
+        priority: first.priority,
+        dueAt: new Date(expiryAt(periodTo)).toISOString(),
+        ...taskDecisionFields(LICENCE_RENEWAL_DECISION),
+        details: renewalTaskDetails(read, periodTo, renewalTo),
+      },
+      (named) => {
+        state.taskId = named;
+      },
+    );
     licence = read;
-    state.taskId = task.taskId;
     state.trainingWarnings = [...read.trainingWarnings];
     upsertSearchAttributes([
       { key: SearchAttributes.workQueue, value: WorkQueues.licenceRenewals },
     ]);
     publish(restingStatus());
-    return task.taskId;
+    return taskId;
   }
 
   async function sendReminder(taskId: string, reminder: PlannedReminder): Promise<void> {

@@ -29,7 +29,7 @@ export class RecordingTasks implements TasksActivities {
   async createTask(input: CreateTaskInput) {
     const existing = this.tasks.find((task) => task.requestKey === input.requestKey);
     if (existing) return { taskId: existing.taskId };
-    const taskId = `task-${this.tasks.length + 1}-${input.requestKey}`;
+    const taskId = input.taskId ?? `task-${this.tasks.length + 1}-${input.requestKey}`;
     this.tasks.push({ ...input, taskId, status: 'open', completion: null, escalated: false });
     return { taskId };
   }

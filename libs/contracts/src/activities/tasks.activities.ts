@@ -4,6 +4,12 @@ import type { Role } from '../roles.js';
 export interface CreateTaskInput {
   /** Idempotency key: workflow id + step. A retried activity returns the task it already made. */
   requestKey: string;
+  /**
+   * The task's id, chosen by the process (a replay-safe uuid4) before it asks for the task, so its
+   * `decide` validator knows the task the moment the task is visible in the inbox; a decision can
+   * arrive before the activity's result does. Default: the tasks service chooses one.
+   */
+  taskId?: string;
   workflowId: string;
   queue: string;
   title: string;

@@ -28,7 +28,7 @@ export async function createTask(orm: MikroORM, input: CreateTaskInput): Promise
   }
   const assignee = input.assignee?.trim() || null;
   return em.transactional(async (tx) => {
-    const id = randomUUID();
+    const id = input.taskId ?? randomUUID();
     const inserted = await tx.execute<{ id: string }[]>(
       `insert into task (id, request_key, workflow_id, queue, title, subject_type, subject_id,
                          priority, due_at, allowed_outcomes, outcomes_requiring_reason, decider_roles,
