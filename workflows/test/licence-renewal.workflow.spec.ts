@@ -68,9 +68,9 @@ const TRAINING_WARNING = 'Jo Bloggs has not completed "First aid" (mandatory)';
 const startOfDay = (day: string) => Date.parse(`${day}T00:00:00Z`);
 const calendarDate = (ms: number) => new Date(ms).toISOString().slice(0, 10) as CalendarDate;
 /** What the providers service does on `licence.approved`: a licence valid for about a year. */
-async function startRenewal(reminderOffsetsDays: number[] = [90, 60, 30]) {
+async function startRenewal(reminderOffsetsDays: number[] = [90, 60, 30], daysLeft = 365) {
   const now = await testbed.env.currentTimeMs();
-  const periodTo = calendarDate(now + 365 * DAY_MS);
+  const periodTo = calendarDate(now + daysLeft * DAY_MS);
   const licenceId = randomUUID();
   const number = `LIC-${licenceId.slice(0, 6)}`;
   const providerId = randomUUID();
@@ -238,6 +238,27 @@ describe('licence renewal process (WF-2)', () => {
       [`${workflowId}/cycle/1/reminder/45`, 'normal'],
       [`${workflowId}/cycle/1/reminder/10`, 'urgent'],
     ]);
+    await handle.terminate('test finished');
+  });
+
+  it('WF-2: a process started 45 days before expiry opens the task at once with the 60-day reminder (the latest passed), then reminds at 30', async () => {
+    const { handle, workflowId, periodTo } = await startRenewal([90, 60, 30], 45);
+    const { taskId } = await stateWhen(workflowId, {
+      status: 'renewal-due',
+      remindersSent: [60],
+    });
+    expect(testbed.tasks.of(workflowId)).toHaveLength(1);
+    const [first] = remindersOf(taskId as string);
+    expect(first).toMatchObject({
+      requestKey: `${workflowId}/cycle/1/reminder/60`,
+      priority: 'high',
+    });
+    // The message counts the days actually left, not the offset the reminder stands for.
+    expect(first?.message).toMatch(/\(in 4[45] days\)$/);
+
+    await advanceTo(periodTo, 30);
+    await stateWhen(workflowId, { remindersSent: [60, 30] });
+    expect(remindersOf(taskId as string).map((r) => r.priority)).toEqual(['high', 'urgent']);
     await handle.terminate('test finished');
   });
 
