@@ -98,9 +98,11 @@ async function startTriage() {
     workflowId: inquiryTriageWorkflowId(inquiryId),
     args: [{ inquiryId, name: 'Sunrise Day Care', source: 'staff', decisionDays: 5 }],
   });
+  // The process names its task before the tasks service has it: wait for both.
   const taskId = await eventually(async () => {
     const state = await handle.query(inquiryTriageStateQuery);
     expect(state.taskId).not.toBeNull();
+    expect(createdTasks.map((task) => task.taskId)).toContain(state.taskId);
     return state.taskId as string;
   });
   return { inquiryId, handle, taskId };
