@@ -11,7 +11,7 @@ import { fosterHomeEnrolment, startPlatform } from '@platform/e2e';
 import { homeStudyApprovalWorkflowId } from '@platform/contracts';
 import { connectTemporalClient } from '@platform/temporal';
 import { infraEndpoints } from '@platform/testing';
-import { machineInfo, numericFlags, printBlock, progressReporter, sleep } from './lib/cli.mjs';
+import { machineInfo, numericFlags, printBlock, runConcurrently, sleep } from './lib/cli.mjs';
 import { http } from './lib/http.mjs';
 import { latencyTable } from './lib/stats.mjs';
 import { terminateRunningWorkflows } from './lib/temporal.mjs';
@@ -23,27 +23,8 @@ let platform;
 let temporal;
 const tokens = {};
 
-/** Runs `work(i)` for i in 0..n-1, `concurrency` at a time; collects results and failures. */
-async function inParallel(label, n, work) {
-  const results = [];
-  const failures = [];
-  const progress = progressReporter(label, n);
-  let next = 0;
-  const worker = async () => {
-    while (next < n && Date.now() < deadline) {
-      const index = next;
-      next += 1;
-      try {
-        results.push(await work(index));
-      } catch (error) {
-        failures.push(`#${index}: ${error.message}`);
-      }
-      progress(results.length + failures.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, flags.concurrency) }, worker));
-  return { results, failures };
-}
+const inParallel = (label, count, work) =>
+  runConcurrently({ label, count, concurrency: flags.concurrency, deadline, work });
 
 async function pollUntil(describe, read) {
   for (;;) {

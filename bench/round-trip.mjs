@@ -12,7 +12,7 @@ import { providerInquiryReceived, topicFor } from '@platform/contracts';
 import { createKafka } from '@platform/messaging';
 import { connectTemporalClient } from '@platform/temporal';
 import { infraEndpoints } from '@platform/testing';
-import { machineInfo, numericFlags, printBlock, progressReporter, sleep } from './lib/cli.mjs';
+import { machineInfo, numericFlags, printBlock, runConcurrently, sleep } from './lib/cli.mjs';
 import { latencyTable } from './lib/stats.mjs';
 import { terminateRunningWorkflows } from './lib/temporal.mjs';
 import { http } from './lib/http.mjs';
@@ -67,28 +67,6 @@ async function measure(index, token) {
     }
     await sleep(flags['poll-ms']);
   }
-}
-
-/** A fixed number of workers take the next inquiry index until all are done or time is up. */
-async function runAll(token) {
-  const samples = [];
-  const failures = [];
-  const progress = progressReporter('inquiries', flags.inquiries);
-  let next = 0;
-  const worker = async () => {
-    while (next < flags.inquiries && Date.now() < deadline) {
-      const index = next;
-      next += 1;
-      try {
-        samples.push(await measure(index, token));
-      } catch (error) {
-        failures.push(`#${index}: ${error.message}`);
-      }
-      progress(samples.length + failures.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, flags.concurrency) }, worker));
-  return { samples, failures };
 }
 
 /**
@@ -205,7 +183,13 @@ async function main() {
   console.log(`  replay done: ${replayed} tasks for earlier runs' inquiries; measuring`);
 
   const runStart = performance.now();
-  const { samples, failures } = await runAll(token);
+  const { results: samples, failures } = await runConcurrently({
+    label: 'inquiries',
+    count: flags.inquiries,
+    concurrency: flags.concurrency,
+    deadline,
+    work: (index) => measure(index, token),
+  });
   const seconds = (performance.now() - runStart) / 1000;
 
   // Warm-up by submission order: the first inquiries pay for cold connections, JIT and caches.

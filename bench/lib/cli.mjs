@@ -62,4 +62,29 @@ export function progressReporter(label, total) {
   };
 }
 
+/**
+ * Runs `work(i)` for i = 0 … count − 1, `concurrency` at a time, until all are done or `deadline`
+ * (epoch ms) passes; a failed item is collected, not thrown, so one bad sample cannot end a run.
+ */
+export async function runConcurrently({ label, count, concurrency, deadline, work }) {
+  const results = [];
+  const failures = [];
+  const progress = progressReporter(label, count);
+  let next = 0;
+  const worker = async () => {
+    while (next < count && Date.now() < deadline) {
+      const index = next;
+      next += 1;
+      try {
+        results.push(await work(index));
+      } catch (error) {
+        failures.push(`#${index}: ${error.message}`);
+      }
+      progress(results.length + failures.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  return { results, failures };
+}
+
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -56,13 +56,11 @@ async function openTask(user: string, queue: string, homeStudyId: string): Promi
 
 async function waitForProcess(homeStudyId: string, status: string): Promise<void> {
   await eventually(async () => {
-    const found: string[] = [];
-    for await (const execution of temporal.workflow.list({
-      query: `HomeStudyId = '${homeStudyId}' AND BusinessStatus = '${status}'`,
-    })) {
-      found.push(execution.workflowId);
-    }
-    expect(found).toEqual([homeStudyApprovalWorkflowId(homeStudyId)]);
+    expect(
+      await e2e.workflowIdsMatching(
+        `HomeStudyId = '${homeStudyId}' AND BusinessStatus = '${status}'`,
+      ),
+    ).toEqual([homeStudyApprovalWorkflowId(homeStudyId)]);
   });
 }
 
@@ -131,13 +129,9 @@ describe('home study approval end to end (WF-1)', () => {
       ).status,
     ).toBe(200);
     await eventually(async () => {
-      const found: string[] = [];
-      for await (const execution of temporal.workflow.list({
-        query: `HomeStudyId = '${homeStudyId}' AND Assignee = 'sup.sato'`,
-      })) {
-        found.push(execution.workflowId);
-      }
-      expect(found).toEqual([workflowId]);
+      expect(
+        await e2e.workflowIdsMatching(`HomeStudyId = '${homeStudyId}' AND Assignee = 'sup.sato'`),
+      ).toEqual([workflowId]);
     });
 
     // Returned for further review: back to the resource manager, who revises and resubmits.

@@ -77,13 +77,11 @@ describe('inquiry round trip (PRV-2)', () => {
     // The workflow, found the way an operator would: by its search attributes.
     const workflowId = inquiryTriageWorkflowId(inquiryId);
     await eventually(async () => {
-      const found = [];
-      for await (const execution of temporal.workflow.list({
-        query: `InquiryId = '${inquiryId}' AND BusinessStatus = 'awaiting-decision' AND WorkQueue = 'provider-inquiries'`,
-      })) {
-        found.push(execution.workflowId);
-      }
-      expect(found).toEqual([workflowId]);
+      expect(
+        await e2e.workflowIdsMatching(
+          `InquiryId = '${inquiryId}' AND BusinessStatus = 'awaiting-decision' AND WorkQueue = 'provider-inquiries'`,
+        ),
+      ).toEqual([workflowId]);
     });
 
     // The task in the inquiry work queue.

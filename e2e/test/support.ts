@@ -16,6 +16,8 @@ export interface EndToEnd {
   temporal: Client;
   /** Bearer tokens of the users the suite named. */
   tokens: Record<string, string>;
+  /** Ids of the processes a visibility query finds, as an operator would in the Temporal UI. */
+  workflowIdsMatching(query: string): Promise<string[]>;
   /** The valid envelopes of one type and aggregate seen on the watched topics so far. */
   events(type: string, aggregateId: string): EventEnvelope[];
   stop(): Promise<void>;
@@ -40,6 +42,13 @@ export async function startEndToEnd(
     platform,
     temporal,
     tokens,
+    async workflowIdsMatching(query) {
+      const found: string[] = [];
+      for await (const execution of temporal.workflow.list({ query })) {
+        found.push(execution.workflowId);
+      }
+      return found;
+    },
     events: (type, aggregateId) =>
       probe.messages
         .map((message) => parseEvent(message.value))

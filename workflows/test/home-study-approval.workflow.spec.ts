@@ -22,6 +22,7 @@ import {
   type Role,
   type TaskDecision,
 } from '@platform/contracts';
+import { DAY_MS, HOUR_MS } from '../src/shared/clock.js';
 import { eventually } from '@platform/testing';
 import { InMemoryHomeStudies, RE_STUDY_DUE_ON } from './support/in-memory-home-studies.js';
 import { WorkflowTestbed, workflowsPath } from './support/workflow-testbed.js';
@@ -32,8 +33,6 @@ import { WorkflowTestbed, workflowsPath } from './support/workflow-testbed.js';
  * reminders and escalations pass in about a second.
  */
 const historiesDir = new URL('../histories/', import.meta.url);
-const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 
 type HomeStudyApprovalFn = (input: HomeStudyApprovalInput) => Promise<HomeStudyApprovalResult>;
 type ApprovalHandle = WorkflowHandle<HomeStudyApprovalFn>;

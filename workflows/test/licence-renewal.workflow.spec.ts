@@ -24,6 +24,7 @@ import {
   type TaskDecision,
 } from '@platform/contracts';
 import { addDays, periodEndAfterMonths, type CalendarDate } from '@platform/kernel';
+import { DAY_MS, HOUR_MS } from '../src/shared/clock.js';
 import { eventually } from '@platform/testing';
 import { InMemoryLicences } from './support/in-memory-licences.js';
 import {
@@ -38,8 +39,6 @@ import {
  * reminders and its expiry pass in seconds.
  */
 const historiesDir = new URL('../histories/', import.meta.url);
-const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 
 type LicenceRenewalFn = (input: LicenceRenewalInput) => Promise<LicenceRenewalResult>;
 type RenewalHandle = WorkflowHandle<LicenceRenewalFn>;

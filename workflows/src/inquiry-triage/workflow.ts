@@ -20,11 +20,10 @@ import {
   tasksActivities as tasks,
 } from '../shared/activities.js';
 import { acceptDecisions } from '../shared/decide-handler.js';
+import { DAY_MS } from '../shared/clock.js';
 import { openTask } from '../shared/open-task.js';
 import { checkDecision, taskDecisionFields } from '../shared/decision-rules.js';
 import { INQUIRY_DECISION, INQUIRY_TASK_PRIORITY } from './policy.js';
-
-const DAY_MS = 86_400_000;
 
 /**
  * PRV-2: an inquiry waits in the inquiry work queue until a resource manager converts it into an

@@ -2,6 +2,7 @@ import { addDays, type CalendarDate } from '@platform/kernel';
 
 /** One day in milliseconds: workflow durations in days (calendar-free, UTC). */
 export const DAY_MS = 86_400_000;
+export const HOUR_MS = 3_600_000;
 
 /**
  * The workflow's "now": the time of the workflow task being processed, the same on every replay.

@@ -13,7 +13,7 @@ import {
   type Actor,
 } from '@platform/contracts';
 import { NotFoundProblem, RuleViolation } from '@platform/http';
-import { addDays, type CalendarDate } from '@platform/kernel';
+import { addDays, periodEndAfterMonths, type CalendarDate } from '@platform/kernel';
 import { recordEvent } from '@platform/messaging';
 import { ProviderService } from '../provider-services/provider-service.entity.js';
 import { findProvider } from '../providers/provider.lookup.js';
@@ -22,7 +22,6 @@ import { eventOrigin } from '../shared/event-origin.js';
 import {
   applyLicenceAction,
   checkExpiry,
-  periodEnd,
   renewalPeriod,
   type LicencePeriod,
   type LicenceStatus,
@@ -172,7 +171,7 @@ export async function recordLicence(
   }
   const period: LicencePeriod = {
     from: body.from,
-    to: body.to ?? periodEnd(body.from, type.defaultValidityMonths),
+    to: body.to ?? periodEndAfterMonths(body.from, type.defaultValidityMonths),
   };
   const licence = em.create(Licence, {
     id: randomUUID(),
@@ -301,7 +300,7 @@ export async function decideLicence(
     const newFrom = addDays(current.to, 1);
     const renewal = renewalPeriod(
       current,
-      command.newTo ?? periodEnd(newFrom, parts.type.defaultValidityMonths),
+      command.newTo ?? periodEndAfterMonths(newFrom, parts.type.defaultValidityMonths),
     );
     if (!renewal.ok) throw new RuleViolation('CRD-2', renewal.message, 422);
     newPeriod = renewal.period;

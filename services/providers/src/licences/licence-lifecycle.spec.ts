@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { CalendarDate } from '@platform/kernel';
+import { periodEndAfterMonths, type CalendarDate } from '@platform/kernel';
 import {
   applyLicenceAction,
   availableLicenceActions,
@@ -8,7 +8,6 @@ import {
   LICENCE_ACTIONS,
   LICENCE_STATUSES,
   licenceValidOn,
-  periodEnd,
   renewalPeriod,
   type LicenceAction,
   type LicencePeriod,
@@ -163,7 +162,7 @@ describe('renewal periods and the period history (CRD-2)', () => {
     ['2026-11-15', 3, '2027-02-14'],
     ['2026-01-01', 24, '2027-12-31'],
   ])('a validity of months: from %s for %i months ends on %s', (from, months, end) => {
-    expect(periodEnd(d(from), months)).toBe(end);
+    expect(periodEndAfterMonths(d(from), months)).toBe(end);
   });
 });
 

@@ -1,4 +1,4 @@
-import { addDays, periodEndAfterMonths, type CalendarDate } from '@platform/kernel';
+import { addDays, type CalendarDate } from '@platform/kernel';
 
 /**
  * CRD-2: the licence lifecycle as an explicit state machine. Pure: the services and the WF-2
@@ -187,9 +187,3 @@ export function checkExpiry(
   return { ok: true, alreadyExpired: false };
 }
 
-/**
- * The last day of a period of `months` months starting on `from` (e.g. 12 months from 2026-03-01
- * end on 2027-02-28; one month from 2026-01-31 ends on 2026-02-27, the day before 2026-02-28,
- * because the month after 31 January is clamped to the last day of February).
- */
-export const periodEnd = periodEndAfterMonths;
