@@ -186,4 +186,3 @@ export function checkExpiry(
   }
   return { ok: true, alreadyExpired: false };
 }
-
