@@ -2,3 +2,4 @@
 export { inquiryTriage } from './inquiry-triage/workflow.js';
 export { homeStudyApproval } from './home-study-approval/workflow.js';
 export { licenceRenewal } from './licence-renewal/workflow.js';
+export { contractApproval } from './contract-approval/workflow.js';

@@ -25,6 +25,7 @@ import {
 import { homeStudyDecided, homeStudySubmitted } from './events/home-study.events.js';
 import { approvalCheckChanged } from './events/approval-check.events.js';
 import { eventKey } from './event-definition.js';
+import { CONTRACT_EVENTS } from './events/contract.events.js';
 import {
   licenceApproved,
   licenceExpired,
@@ -161,6 +162,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   licenceNonComplianceRecorded,
   licenceExpired,
   approvalCheckChanged,
+  ...CONTRACT_EVENTS,
 ];
 
 const byKey = new Map(EVENT_CATALOG.map((definition) => [eventKey(definition), definition]));

@@ -19,3 +19,4 @@ export * from './events/waitlist.events.js';
 export * from './events/credential.events.js';
 export * from './events/licence.events.js';
 export * from './events/approval-check.events.js';
+export * from './events/contract.events.js';

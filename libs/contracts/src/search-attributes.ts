@@ -13,4 +13,11 @@ export const SearchAttributes = {
   businessStatus: defineSearchAttributeKey('BusinessStatus', SearchAttributeType.KEYWORD),
   workQueue: defineSearchAttributeKey('WorkQueue', SearchAttributeType.KEYWORD),
   assignee: defineSearchAttributeKey('Assignee', SearchAttributeType.KEYWORD),
+  /** WF-3 */
+  contractId: defineSearchAttributeKey('ContractId', SearchAttributeType.KEYWORD),
+  contractStatus: defineSearchAttributeKey('ContractStatus', SearchAttributeType.KEYWORD),
+  awaitingSignatureSince: defineSearchAttributeKey(
+    'AwaitingSignatureSince',
+    SearchAttributeType.DATETIME,
+  ),
 } as const;

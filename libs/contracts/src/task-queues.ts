@@ -14,4 +14,8 @@ export const WorkQueues = {
   homeStudyRevisions: 'home-study-revisions',
   /** WF-2: licences coming up for renewal. */
   licenceRenewals: 'licence-renewals',
+  /** WF-3: contracts whose signature deadline passed, for the resource manager. */
+  contractSignatures: 'contract-signatures',
+  /** WF-3: signed contracts for a resource manager to activate (CTR-4). */
+  contractActivations: 'contract-activations',
 } as const;

@@ -7,7 +7,11 @@ import proto from '@temporalio/proto';
 import { repoRoot } from './endpoints.js';
 import { uniqueName } from './kafka-probe.js';
 
-const KEYWORD = proto.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+const { IndexedValueType } = proto.temporal.api.enums.v1;
+const INDEXED_TYPES: Record<string, number> = {
+  Keyword: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  Datetime: IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
+};
 
 /** The platform's custom search attributes (libs/contracts/search-attributes.json), for registering. */
 export function platformSearchAttributes(): Record<string, number> {
@@ -16,8 +20,9 @@ export function platformSearchAttributes(): Record<string, number> {
   ) as Record<string, string>;
   return Object.fromEntries(
     Object.entries(attributes).map(([name, type]) => {
-      if (type !== 'Keyword') throw new Error(`unsupported search attribute type ${type}`);
-      return [name, KEYWORD];
+      const indexed = INDEXED_TYPES[type];
+      if (indexed === undefined) throw new Error(`unsupported search attribute type ${type}`);
+      return [name, indexed];
     }),
   );
 }

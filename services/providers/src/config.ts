@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { DEFAULT_PORTS, kafkaVars, loadConfig, serviceVars } from '@platform/config';
 import { ROLES } from '@platform/contracts';
 
+/** CTR-4: the agency a contract document names when AGENCY_NAME is not configured. */
+export const DEFAULT_AGENCY_NAME = 'County Department of Human Services';
+
 export const providersConfigShape = {
   ...serviceVars('providers', DEFAULT_PORTS.providers),
   ...kafkaVars,
@@ -33,6 +36,22 @@ export const providersConfigShape = {
     .default('90,60,30')
     .transform((value) => value.split(',').map((part) => Number(part.trim())))
     .pipe(z.array(z.number().int().min(1).max(365)).min(1)),
+  /** CTR-4 / WF-3: the agency named as a party in contract documents. */
+  AGENCY_NAME: z.string().min(1).default(DEFAULT_AGENCY_NAME),
+  /** WF-3: days the provider has to sign an issued (or re-issued) contract. */
+  CONTRACT_SIGNATURE_DAYS: z.coerce.number().int().min(1).max(180).default(30),
+  /** WF-3: days before the signature deadline that the provider is reminded, comma-separated. */
+  CONTRACT_SIGNATURE_REMINDER_DAYS: z
+    .string()
+    .default('14,3')
+    .transform((value) => value.split(',').map((part) => Number(part.trim())))
+    .pipe(z.array(z.number().int().min(1).max(180)).min(1)),
+  /** WF-3: who a passed signature deadline escalates to, comma-separated roles. */
+  CONTRACT_ESCALATION_ROLES: z
+    .string()
+    .default('resource-manager')
+    .transform((value) => value.split(',').map((part) => part.trim()))
+    .pipe(z.array(z.enum(ROLES)).min(1)),
 };
 
 export type ProvidersConfig = ReturnType<typeof loadProvidersConfig>;

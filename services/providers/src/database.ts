@@ -35,6 +35,8 @@ import { homeStudiesMigration } from './migrations/home-studies.migration.js';
 import { HOME_STUDY_ENTITIES } from './home-studies/home-study.entities.js';
 import { APPROVAL_CHECK_ENTITIES } from './approval-checks/approval-check.entities.js';
 import { approvalChecksMigration } from './migrations/approval-checks.migration.js';
+import { CONTRACT_ENTITIES } from './contracts/contract.entities.js';
+import { contractsMigration } from './migrations/contracts.migration.js';
 
 /** The providers service's own database (ARCHITECTURE rule 1), migrated on start. */
 export function openProvidersDatabase(url: string) {
@@ -59,6 +61,7 @@ export function openProvidersDatabase(url: string) {
       ...SERVICE_ENQUIRY_ENTITIES,
       ...WAITLIST_ENTITIES,
       ...APPROVAL_CHECK_ENTITIES,
+      ...CONTRACT_ENTITIES,
       OutboxMessage,
     ],
     migrations: [
@@ -78,6 +81,7 @@ export function openProvidersDatabase(url: string) {
       waitlistsMigration,
       providerSearchByServiceMigration,
       approvalChecksMigration,
+      contractsMigration,
     ],
   });
 }

@@ -6,6 +6,7 @@ import { InquiriesService } from './inquiries/inquiries.service.js';
 import { HomeStudyApprovalStarter } from './process-starters/home-study-approval.starter.js';
 import { InquiryTriageStarter } from './process-starters/inquiry-triage.starter.js';
 import { LicenceRenewalStarter } from './process-starters/licence-renewal.starter.js';
+import { ContractApprovalStarter } from './process-starters/contract-approval.starter.js';
 import { PROCESS_SETTINGS, processSettingsFrom } from './process-starters/process-settings.js';
 import { ProviderGroupsController } from './provider-groups/provider-groups.controller.js';
 import { ProviderGroupsService } from './provider-groups/provider-groups.service.js';
@@ -48,6 +49,7 @@ import {
   ACCREDITATION_CONTROLLERS,
   ACCREDITATION_SERVICES,
 } from './accreditations/accreditations.controller.js';
+import { CONTRACT_CONTROLLERS, CONTRACT_SERVICES } from './contracts/contracts.parts.js';
 import { SelfServiceController } from './self-service/self-service.controller.js';
 import { INQUIRY_DECISION_DAYS, WAITLIST_REVIEW_DAYS_BEFORE_EXPIRY } from './tokens.js';
 
@@ -62,6 +64,7 @@ export class ProvidersModule {
         InquiryTriageStarter,
         HomeStudyApprovalStarter,
         LicenceRenewalStarter,
+        ContractApprovalStarter,
         SelfServiceController,
         ...SERVICE_ENQUIRY_CONTROLLERS,
         ...WAITLIST_CONTROLLERS,
@@ -76,6 +79,7 @@ export class ProvidersModule {
         ...PROVIDER_SERVICE_CONTROLLERS,
         ...PROVIDER_CLASSIFICATION_CONTROLLERS,
         ...APPROVAL_CHECK_CONTROLLERS,
+        ...CONTRACT_CONTROLLERS,
       ],
       providers: [
         InquiriesService,
@@ -92,6 +96,7 @@ export class ProvidersModule {
         ...PROVIDER_SERVICE_SERVICES,
         ...PROVIDER_CLASSIFICATION_SERVICES,
         ...APPROVAL_CHECK_SERVICES,
+        ...CONTRACT_SERVICES,
         { provide: INQUIRY_DECISION_DAYS, useValue: deps.config.INQUIRY_DECISION_DAYS },
         { provide: PROCESS_SETTINGS, useValue: processSettingsFrom(deps.config) },
         ...SERVICE_ENQUIRY_SERVICES,

@@ -26,7 +26,10 @@ export function startProvidersService(config: ProvidersConfig): Promise<RunningS
     description: 'Provider inquiries, enrolment and the provider lifecycle (DOMAIN.md PRV).',
     config,
     openDatabase: openProvidersDatabase,
-    activities: { taskQueue: TaskQueues.providersActivities, create: createProvidersActivities },
+    activities: {
+      taskQueue: TaskQueues.providersActivities,
+      create: (orm) => createProvidersActivities(orm, { agencyName: config.AGENCY_NAME }),
+    },
     module: (deps) => ProvidersModule.register({ ...deps, config }),
     async extensions(orm) {
       const prefix = config.KAFKA_NAME_PREFIX;

@@ -8,8 +8,7 @@ import {
   LICENCE_RENEWAL_WORKFLOW,
   licenceRenewalWorkflowId,
 } from '@platform/contracts';
-import { connectTemporalClient } from '@platform/temporal';
-import { eventually, infraEndpoints } from '@platform/testing';
+import { eventually } from '@platform/testing';
 import { addProviderService, createServiceProduct, enrolProvider } from './support/fixtures.js';
 import { startProvidersApp, type ProvidersApp } from './support/providers-app.js';
 import { ADMIN, RM, SUPERVISOR } from './support/users.js';
@@ -24,14 +23,10 @@ let temporal: Client;
 
 beforeAll(async () => {
   app = await startProvidersApp();
-  temporal = await connectTemporalClient({
-    address: infraEndpoints().temporal.address,
-    namespace: app.temporalNamespace,
-  });
+  temporal = await app.temporal();
 });
 
 afterAll(async () => {
-  await temporal?.connection.close();
   await app?.close();
 });
 

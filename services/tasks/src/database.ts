@@ -1,4 +1,5 @@
 import { openDatabase } from '@platform/persistence';
+import { contractQueuesMigration } from './migrations/contract-queues.migration.js';
 import { taskNotificationsMigration } from './migrations/notifications.migration.js';
 import { tasksMigration } from './migrations/tasks.migration.js';
 import { workQueuesMigration } from './migrations/work-queues.migration.js';
@@ -12,6 +13,11 @@ export function openTasksDatabase(url: string) {
   return openDatabase({
     url,
     entities: [Task, TaskHistory, WorkQueue, FeedNotification, NotificationRead],
-    migrations: [tasksMigration, workQueuesMigration, taskNotificationsMigration],
+    migrations: [
+      tasksMigration,
+      workQueuesMigration,
+      taskNotificationsMigration,
+      contractQueuesMigration,
+    ],
   });
 }

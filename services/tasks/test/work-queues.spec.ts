@@ -40,6 +40,8 @@ describe('work queues as data (ROLE)', () => {
     const queues = await app.request<QueueView[]>('GET', '/queues', { user: 'ops.omar' });
     expect(queues.status).toBe(200);
     expect(queues.body.map((queue) => queue.code)).toEqual([
+      'contract-activations',
+      'contract-signatures',
       'finance-exceptions',
       'home-study-revisions',
       'licence-renewals',
@@ -53,6 +55,11 @@ describe('work queues as data (ROLE)', () => {
     expect(queues.body.find((queue) => queue.code === 'finance-exceptions')).toMatchObject({
       memberRoles: ['finance-user'],
     });
+    // WF-3: resource managers follow up unsigned contracts and activate signed ones.
+    expect(queues.body.find((queue) => queue.code === 'contract-activations')).toMatchObject({
+      memberRoles: ['resource-manager', 'resource-manager-supervisor'],
+      supervisorRoles: ['resource-manager-supervisor'],
+    });
   });
 
   it("ROLE: my queues are those whose roles the caller holds, with their open tasks' counts", async () => {
@@ -61,12 +68,19 @@ describe('work queues as data (ROLE)', () => {
 
     const rm = await mine('rm.rivera');
     expect(rm.body.map((queue) => queue.code)).toEqual([
+      'contract-activations',
+      'contract-signatures',
       'home-study-revisions',
       'licence-renewals',
       'provider-inquiries',
     ]);
-    expect(rm.body[1]).toMatchObject({ code: 'licence-renewals', open: 1, unassigned: 1 });
+    expect(rm.body.find((queue) => queue.code === 'licence-renewals')).toMatchObject({
+      open: 1,
+      unassigned: 1,
+    });
     expect((await mine('sup.sato')).body.map((queue) => queue.code)).toEqual([
+      'contract-activations',
+      'contract-signatures',
       'home-study-revisions',
       'licence-renewals',
       'provider-inquiries',

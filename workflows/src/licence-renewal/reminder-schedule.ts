@@ -1,5 +1,6 @@
 import { addDays, type CalendarDate } from '@platform/kernel';
 import { startOfDay } from '../shared/clock.js';
+import { normaliseOffsets } from '../shared/day-offsets.js';
 
 /** How urgent a renewal reminder is: it rises as the expiry nears (WF-2). */
 export type ReminderPriority = 'normal' | 'high' | 'urgent';
@@ -14,11 +15,7 @@ export interface PlannedReminder {
   priority: ReminderPriority;
 }
 
-/** The configured offsets as the process uses them: whole days ≥ 0, furthest first, once each. */
-export function normaliseOffsets(offsetsDays: readonly number[]): number[] {
-  const valid = offsetsDays.filter((offset) => Number.isInteger(offset) && offset >= 0);
-  return [...new Set(valid)].sort((a, b) => b - a);
-}
+export { normaliseOffsets };
 
 /**
  * The first reminder is a plain notice, the last one urgent, any between high: a renewal task

@@ -1,5 +1,4 @@
 import {
-  ApplicationFailure,
   condition,
   continueAsNew,
   log,
@@ -20,7 +19,6 @@ import {
   type LicenceRenewalState,
   type TaskDecision,
 } from '@platform/contracts/workflows';
-import { parseCalendarDate, type CalendarDate } from '@platform/kernel';
 import {
   providersActivities as providers,
   tasksActivities as tasks,
@@ -29,6 +27,7 @@ import { acceptDecisions } from '../shared/decide-handler.js';
 import { openTask } from '../shared/open-task.js';
 import { businessRejectionOf } from '../shared/business-rejection.js';
 import { calendarDateAt, msUntil, workflowNow } from '../shared/clock.js';
+import { calendarDateInput } from '../shared/invalid-input.js';
 import { taskDecisionFields } from '../shared/decision-rules.js';
 import { clearAssignee, followTaskAssignment } from '../shared/task-assignment.js';
 import {
@@ -53,7 +52,7 @@ import type { LicenceRenewalRun } from './types.js';
 export async function licenceRenewal(input: LicenceRenewalRun): Promise<LicenceRenewalResult> {
   const { workflowId } = workflowInfo();
   const { licenceId, cycle } = input;
-  const periodTo = validPeriodTo(input.periodTo);
+  const periodTo = calendarDateInput('periodTo', input.periodTo);
 
   const state: LicenceRenewalState = {
     status: input.suspended ? 'suspended' : 'active',
@@ -331,17 +330,5 @@ export async function licenceRenewal(input: LicenceRenewalRun): Promise<LicenceR
     if (!reminder) return settleAtExpiry();
     await sendReminder(state.taskId ?? (await openRenewalTask(reminder)), reminder);
     next += 1;
-  }
-}
-
-function validPeriodTo(value: string): CalendarDate {
-  try {
-    return parseCalendarDate(value);
-  } catch (error) {
-    throw ApplicationFailure.create({
-      type: 'InvalidInput',
-      message: `periodTo: ${(error as Error).message}`,
-      nonRetryable: true,
-    });
   }
 }

@@ -50,6 +50,28 @@ export interface ProvidersActivities {
    * licence.expired); a no-op for an expired licence; refused (CRD-2) when its period covers onDate.
    */
   expireLicence(input: ExpireLicenceInput): Promise<LicenceDecisionRecorded>;
+  /** WF-3: the contract as the process shows it in tasks and reconciles with on start. */
+  getContractForProcess(contractId: string): Promise<ContractForProcess>;
+  /**
+   * SS-5 / CTR-4: records a signature on the current document; idempotent by signatureId. Refused
+   * (non-retryable, CTR-4) when the SHA-256 is not the current document's or the contract is not
+   * issued.
+   */
+  recordContractSignature(input: RecordContractSignatureInput): Promise<ContractSignatureRecorded>;
+  /**
+   * CTR-3: applies the changed terms, generates the new document (the old one and any signature on
+   * it are void) and announces contract.reissued; idempotent by requestId.
+   */
+  reissueContract(input: ReissueContractInput): Promise<ContractDocumentIssued>;
+  /**
+   * CTR-4 / CTR-2: activates the signed contract when the provider, every covered service and a
+   * valid licence of each required type allow it on the day, in the transaction that activates;
+   * otherwise answers every refusal and changes nothing. An amendment supersedes the version it
+   * amends (CTR-5). Idempotent by requestId.
+   */
+  activateContract(input: ActivateContractInput): Promise<ContractActivationOutcome>;
+  /** WF-3: reminds the provider's users to sign (in-app and email); idempotent by requestKey. */
+  remindProviderToSign(input: RemindProviderToSignInput): Promise<ProviderReminded>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -252,4 +274,109 @@ export interface WaitlistEntriesExpired {
   onDate: string;
   /** The entries this run expired (empty when a previous run already did). */
   expiredEntryIds: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Contracts (CTR-1…CTR-7) and their publish–sign–activate process (WF-3)
+
+/**
+ * CTR-3: the term changes of a re-issue, in the shape of `PATCH /contracts/:id` (the providers
+ * service validates them before the process sees them, and again when it applies them).
+ */
+export type ContractTermsChanges = Record<string, unknown>;
+
+/** CTR-4: the document issued for signature. */
+export interface ContractDocumentIssued {
+  documentId: string;
+  /** Hex SHA-256 of the PDF: what a signature is bound to. */
+  sha256: string;
+  /** 1 for the first issue, +1 for each re-issue. */
+  issueNumber: number;
+  /** ISO timestamp */
+  issuedAt: string;
+}
+
+export interface ContractForProcess {
+  contractId: string;
+  contractNumber: string;
+  version: number;
+  providerId: string;
+  providerName: string;
+  type: 'fixed-fee' | 'utilization';
+  status: 'editing' | 'issued' | 'active' | 'terminated' | 'amended' | 'cancelled';
+  period: { from: string; to: string };
+  /** The current (not void) document; null while editing. */
+  document: ContractDocumentIssued | null;
+  /** The signature on the current document, if any. */
+  signature: ContractSignatureRecorded | null;
+  amendsContractId: string | null;
+}
+
+export interface RecordContractSignatureInput {
+  contractId: string;
+  signatureId: string;
+  documentSha256: string;
+  method: 'electronic' | 'wet';
+  typedName: string;
+  consentStatement: string | null;
+  receivedOn: string | null;
+  signedBy: { userId: string; roles: readonly Role[]; providerId?: string | null };
+  origin: string | null;
+  /** The process; becomes the signed event's correlation id. */
+  workflowId: string;
+}
+
+/** SS-5: the tamper-evident record of a signature. */
+export interface ContractSignatureRecorded {
+  signatureId: string;
+  contractId: string;
+  documentId: string;
+  documentSha256: string;
+  method: 'electronic' | 'wet';
+  typedName: string;
+  signedBy: string;
+  /** ISO timestamp */
+  signedAt: string;
+  /** SHA-256 over the record's fields: recomputing it proves the record was not altered. */
+  recordSha256: string;
+}
+
+export interface ReissueContractInput {
+  contractId: string;
+  requestId: string;
+  reason: string;
+  changes: ContractTermsChanges;
+  requestedBy: { userId: string; roles: readonly Role[] };
+  workflowId: string;
+}
+
+export interface ActivateContractInput {
+  contractId: string;
+  requestId: string;
+  activatedBy: { userId: string; roles: readonly Role[] };
+  workflowId: string;
+}
+
+export type ContractActivationOutcome =
+  | {
+      activated: true;
+      /** YYYY-MM-DD */
+      activatedOn: string;
+      /** CTR-5: the version this amendment superseded (now amended), if any. */
+      supersededContractId: string | null;
+    }
+  | { activated: false; refusals: string[] };
+
+export interface RemindProviderToSignInput {
+  contractId: string;
+  requestKey: string;
+  /** ISO timestamp of the signature deadline. */
+  deadline: string;
+  message: string;
+}
+
+export interface ProviderReminded {
+  contractId: string;
+  /** Addresses the reminder went to (empty when the provider has no address on record). */
+  sentTo: string[];
 }

@@ -15,9 +15,20 @@ import {
 } from './home-study-approval.js';
 import { recordInquiryOutcome } from './record-inquiry-outcome.js';
 import { expireWaitlistEntries } from './expire-waitlist-entries.js';
+import {
+  ContractProcessSteps,
+  type ContractStepSettings,
+} from '../contracts/contract-process-steps.js';
 
-/** The activities this service hosts on TaskQueues.providersActivities. */
-export function createProvidersActivities(orm: MikroORM): ProvidersActivities {
+/**
+ * The activities this service hosts on TaskQueues.providersActivities; `contracts` carries the
+ * configuration WF-3's steps need (the agency a re-issued document names, AGENCY_NAME).
+ */
+export function createProvidersActivities(
+  orm: MikroORM,
+  contracts: ContractStepSettings = {},
+): ProvidersActivities {
+  const contractSteps = new ContractProcessSteps(orm, contracts);
   return {
     recordInquiryOutcome: (input) => recordInquiryOutcome(orm, input),
     expireWaitlistEntries: (input) => expireWaitlistEntries(orm, input),
@@ -30,5 +41,10 @@ export function createProvidersActivities(orm: MikroORM): ProvidersActivities {
     suspendLicence: (input) => suspendLicence(orm, input),
     reinstateLicence: (input) => reinstateLicence(orm, input),
     expireLicence: (input) => expireLicence(orm, input),
+    getContractForProcess: (contractId) => contractSteps.getContractForProcess(contractId),
+    recordContractSignature: (input) => contractSteps.recordContractSignature(input),
+    reissueContract: (input) => contractSteps.reissueContract(input),
+    activateContract: (input) => contractSteps.activateContract(input),
+    remindProviderToSign: (input) => contractSteps.remindProviderToSign(input),
   };
 }

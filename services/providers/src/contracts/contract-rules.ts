@@ -5,7 +5,8 @@ import type { Cents } from '../shared/money.js';
 export const PAYMENT_FREQUENCIES = ['monthly', 'quarterly', 'annually'] as const;
 export type PaymentFrequency = (typeof PAYMENT_FREQUENCIES)[number];
 
-const MONTHS_PER_PAYMENT: Record<PaymentFrequency, number> = {
+/** CTR-1: the months one payment covers at each frequency. */
+export const MONTHS_PER_PAYMENT: Record<PaymentFrequency, number> = {
   monthly: 1,
   quarterly: 3,
   annually: 12,

@@ -4,7 +4,7 @@ import type { ProvidersConfig } from '../config.js';
 /** Injection token of the settings the processes this service starts are given. */
 export const PROCESS_SETTINGS = Symbol('PROCESS_SETTINGS');
 
-/** How long people have at each human step of WF-1 and when WF-2 reminds (from configuration). */
+/** How long people have at each human step of WF-1 and WF-3 and when WF-2 reminds (from configuration). */
 export interface ProcessSettings {
   homeStudy: {
     decisionDays: number;
@@ -13,6 +13,12 @@ export interface ProcessSettings {
     escalateToRoles: readonly Role[];
   };
   licenceReminderOffsetsDays: readonly number[];
+  contract: {
+    agencyName: string;
+    signatureDays: number;
+    reminderDaysBeforeDeadline: readonly number[];
+    escalateToRoles: readonly Role[];
+  };
 }
 
 export function processSettingsFrom(config: ProvidersConfig): ProcessSettings {
@@ -24,5 +30,11 @@ export function processSettingsFrom(config: ProvidersConfig): ProcessSettings {
       escalateToRoles: config.HOME_STUDY_ESCALATION_ROLES,
     },
     licenceReminderOffsetsDays: config.LICENCE_REMINDER_OFFSETS_DAYS,
+    contract: {
+      agencyName: config.AGENCY_NAME,
+      signatureDays: config.CONTRACT_SIGNATURE_DAYS,
+      reminderDaysBeforeDeadline: config.CONTRACT_SIGNATURE_REMINDER_DAYS,
+      escalateToRoles: config.CONTRACT_ESCALATION_ROLES,
+    },
   };
 }

@@ -21,5 +21,6 @@ export function selfServiceLinks(providerId: string): Record<string, string> {
     waitlistEntries: `${own}/waitlist-entries`,
     serviceEnquiries: `${own}/service-enquiries`,
     incidents: `/incidents?providerId=${providerId}`,
+    contracts: '/self-service/contracts',
   };
 }

@@ -11,6 +11,8 @@ import {
   testKafka,
   TopicProbe,
 } from '@platform/testing';
+import type { Client } from '@temporalio/client';
+import { connectTemporalClient } from '@platform/temporal';
 import { loadProvidersConfig } from '../../src/config.js';
 import { startProvidersService } from '../../src/providers.service-runtime.js';
 
@@ -24,6 +26,8 @@ export interface ProvidersApp {
   databaseUrl: string;
   /** The suite's Temporal namespace, where the service starts its processes (no worker runs them). */
   temporalNamespace: string;
+  /** A client in the suite's namespace, to see what reached Temporal (connected on first use). */
+  temporal(): Promise<Client>;
   /** Every event the service publishes during the suite. */
   events: TopicProbe;
   /** The published events of one aggregate, in order; each must be a valid envelope. */
@@ -85,6 +89,7 @@ export async function startProvidersApp(): Promise<ProvidersApp> {
 
   // Opened on first use; suites that never query the database hold no connection.
   let pool: pg.Pool | undefined;
+  let temporal: Promise<Client> | undefined;
 
   const eventsOf = (aggregateId: string) =>
     events.messages
@@ -107,6 +112,11 @@ export async function startProvidersApp(): Promise<ProvidersApp> {
     kafkaPrefix,
     databaseUrl: database.url,
     temporalNamespace: namespace.name,
+    temporal: () =>
+      (temporal ??= connectTemporalClient({
+        address: endpoints.temporal.address,
+        namespace: namespace.name,
+      })),
     events,
     token,
     request: serviceRequest(service.url, token),
@@ -116,6 +126,7 @@ export async function startProvidersApp(): Promise<ProvidersApp> {
     },
     async close() {
       await pool?.end();
+      if (temporal) await (await temporal).connection.close();
       await events.stop();
       await service.close();
       await issuer.close();
