@@ -1,7 +1,7 @@
 // Demo data for `npm start`: a realistic agency whose every part of the providers service has
 // something to click through — the registries, providers of five kinds with their classification,
 // groups, members and credentials, provider services and their approvals, home studies, waitlists,
-// service enquiries, incidents and investigations, and inquiries (so the work queue and the
+// service enquiries, incidents and investigations, contracts, and inquiries (so the work queue and the
 // Temporal UI have something to show). Loaded through the public API as the seeded user whose job
 // it is (see scripts/demo/*.mjs), and only into an empty providers database, so restarting does
 // not duplicate it. The one exception to "through the API" is explained in scripts/demo/providers.mjs.
@@ -10,6 +10,7 @@ import {
   loadAccreditationsAndLicences,
   loadTrainingsAndCertifications,
 } from './demo/credentials.mjs';
+import { loadContracts } from './demo/contracts.mjs';
 import { loadHomeStudies } from './demo/home-studies.mjs';
 import { actingAs, countOf } from './demo/http.mjs';
 import { loadMembers } from './demo/members.mjs';
@@ -46,6 +47,7 @@ async function loadProviderData(users, progress) {
   await approveProviderServices(users.manager, services, progress);
   await setApprovalChecks(users.admin, users.manager, providers, registry.products, progress);
   await loadActivity(users, ctx, progress);
+  await loadContracts(users, ctx, progress);
 }
 
 export async function loadDemoData(progress = console.log) {

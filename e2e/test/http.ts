@@ -25,3 +25,16 @@ export async function call<T = Record<string, unknown>>(
     body: (text ? JSON.parse(text) : {}) as T,
   };
 }
+
+/** The raw bytes of a download (e.g. a contract's PDF) with the response's headers. */
+export async function download(
+  url: string,
+  token: string,
+): Promise<{ status: number; headers: Headers; bytes: Uint8Array }> {
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  return {
+    status: response.status,
+    headers: response.headers,
+    bytes: new Uint8Array(await response.arrayBuffer()),
+  };
+}
