@@ -8,6 +8,7 @@ import {
 } from '@platform/contracts';
 import { OutboxMessage } from '@platform/messaging';
 import { ContractProcessSteps } from '../src/contracts/contract-process-steps.js';
+import { SelfServiceContractsService } from '../src/contracts/self-service-contracts.js';
 import {
   Contract,
   ContractDocument,
@@ -500,6 +501,16 @@ describe('reminding the provider to sign (WF-3)', () => {
         deadline: new Date(input.deadline),
         sentTo: [],
       }),
+    ]);
+    // SS-5: the provider's user sees it on the contract in self-service.
+    const providerUser = {
+      userId: 'provider.hilltop',
+      roles: ['provider' as const],
+      providerId: contract.providerId,
+    };
+    const seen = await new SelfServiceContractsService(orm).get(providerUser, contract.id);
+    expect(seen.signatureReminders).toEqual([
+      { message: input.message, deadline: input.deadline, sentAt: expect.any(String) },
     ]);
   });
 });

@@ -5,6 +5,7 @@ import {
   Contract,
   ContractDocument,
   ContractFlag,
+  ContractNotice,
   ContractSignature,
   type ContractRecord,
 } from './contract.entities.js';
@@ -21,13 +22,14 @@ export async function loadContractParts(
   contract: ContractRecord,
 ): Promise<ContractParts> {
   const contractId = contract.id;
-  const [provider, terms, documents, signatures, openFlags, amendments, renewals] =
+  const [provider, terms, documents, signatures, openFlags, notices, amendments, renewals] =
     await Promise.all([
       em.findOne(Provider, { id: contract.providerId }, { fields: ['id', 'name'] }),
       loadContractTermsState(em, contract),
       em.find(ContractDocument, { contractId }, { orderBy: { issueNumber: 'asc' } }),
       em.find(ContractSignature, { contractId }, { orderBy: { signedAt: 'asc', id: 'asc' } }),
       em.find(ContractFlag, { contractId, resolvedAt: null }, { orderBy: { raisedAt: 'asc' } }),
+      em.find(ContractNotice, { contractId }, { orderBy: { sentAt: 'asc', requestKey: 'asc' } }),
       em.find(
         Contract,
         { amendsContractId: contractId },
@@ -46,6 +48,7 @@ export async function loadContractParts(
     documents,
     signatures,
     openFlags,
+    notices,
     amendedByContractIds: amendments.map((row) => row.id),
     renewedByContractIds: renewals.map((row) => row.id),
   };

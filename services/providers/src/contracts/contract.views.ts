@@ -7,6 +7,7 @@ import type { ContractTermsState } from './contract-terms-state.js';
 import type {
   ContractDocumentRecord,
   ContractFlagRecord,
+  ContractNoticeRecord,
   ContractRecord,
   ContractSignatureRecord,
   ContractStatusChangeRecord,
@@ -23,6 +24,8 @@ export interface ContractParts {
   /** Every signature recorded, void ones included, oldest first. */
   signatures: ContractSignatureRecord[];
   openFlags: ContractFlagRecord[];
+  /** WF-3: the reminders to sign the process recorded, oldest first. */
+  notices: ContractNoticeRecord[];
   /** The later versions amending this one (CTR-5) and the contracts renewing it (CTR-6). */
   amendedByContractIds: string[];
   renewedByContractIds: string[];
@@ -182,6 +185,12 @@ export function contractView(parts: ContractParts, paths: ContractPaths) {
     /** SS-5: issued, and its current document not yet signed. */
     awaitingSignature: contract.status === 'issued' && current !== null && !currentSignature,
     openFlags: parts.openFlags.map(flagView),
+    /** WF-3 / SS-5: the reminders to sign, with the deadline each named (no email yet, ADR 0016). */
+    signatureReminders: parts.notices.map((notice) => ({
+      message: notice.message,
+      deadline: instantOrNull(notice.deadline),
+      sentAt: notice.sentAt.toISOString(),
+    })),
     processWorkflowId: contract.issueCount > 0 ? contractApprovalWorkflowId(contract.id) : null,
     links: {
       self: paths.self,
