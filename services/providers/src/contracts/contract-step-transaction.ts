@@ -17,11 +17,19 @@ function asBusinessRejection(error: unknown): unknown {
     return businessRejection('ValidationFailed', fields || detail || title);
   }
   const message = detail ?? title;
-  const type = rule ?? (status === 404 ? 'ContractNotFound' : 'ContractRefused');
-  return businessRejection(
-    type,
-    rule && !message.startsWith(`${rule}:`) ? `${rule}: ${message}` : message,
-  );
+  return ApplicationFailure.create({
+    type: rule ?? (status === 404 ? 'ContractNotFound' : 'ContractRefused'),
+    message: rule && !message.startsWith(`${rule}:`) ? `${rule}: ${message}` : message,
+    nonRetryable: true,
+    // The HTTP adapter answers with the same status and field errors the rule gives directly.
+    details: [{ status, errors: errors ?? [] } satisfies RefusalDetails],
+  });
+}
+
+/** What a rule refusal carries through the process back to the HTTP adapter. */
+export interface RefusalDetails {
+  status: number;
+  errors: { field: string; message: string }[];
 }
 
 /**

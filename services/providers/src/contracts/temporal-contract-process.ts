@@ -27,6 +27,7 @@ import {
 } from '@platform/http';
 import { signalIfRunning, startOnce } from '@platform/temporal';
 import type { ContractProcess } from './contract-process.port.js';
+import type { RefusalDetails } from './contract-step-transaction.js';
 
 /** How each refusal of the process (its validators, or a rule-named activity failure) is answered. */
 export function contractProblemFor(
@@ -64,7 +65,9 @@ function ruleNamedProblem(failure: ApplicationFailure): ProblemException {
     const field = /^([A-Za-z][\w.]*): /.exec(failure.message)?.[1] ?? 'changes';
     return new ValidationProblem([{ field, message: failure.message }]);
   }
-  return new RuleViolation(rule, failure.message, 409);
+  const details = failure.details?.[0] as Partial<RefusalDetails> | undefined;
+  const errors = details?.errors?.length ? details.errors : undefined;
+  return new RuleViolation(rule, failure.message, details?.status ?? 409, errors);
 }
 
 /** WF-3 over Temporal: the one place the contracts API talks to the contract's process. */
