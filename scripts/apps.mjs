@@ -19,6 +19,7 @@ export const ports = {
   devIssuer: Number(env.PP_DEV_ISSUER_PORT ?? 58080),
   providers: Number(env.PP_PROVIDERS_PORT ?? 3001),
   tasks: Number(env.PP_TASKS_PORT ?? 3002),
+  finance: Number(env.PP_FINANCE_PORT ?? 3003),
   mailSink: Number(env.PP_MAIL_SINK_PORT ?? 2525),
 };
 
@@ -76,6 +77,16 @@ export function appDefinitions(endpoints) {
         SMTP_URL: `smtp://127.0.0.1:${ports.mailSink}`,
       },
       ready: { url: `http://127.0.0.1:${ports.tasks}/health` },
+    },
+    {
+      name: 'finance',
+      entry: 'services/finance/dist/main.js',
+      env: {
+        ...shared,
+        PORT: String(ports.finance),
+        DATABASE_URL: databaseUrl(endpoints, 'finance'),
+      },
+      ready: { url: `http://127.0.0.1:${ports.finance}/health` },
     },
   ];
 }

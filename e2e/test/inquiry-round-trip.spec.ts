@@ -26,7 +26,7 @@ beforeAll(async () => {
   e2e = await startEndToEnd(
     'e2e',
     [providerInquiryReceived, providerEnrolled],
-    ['rm.rivera', 'cw.chen', 'ops.omar'],
+    ['rm.rivera', 'cw.chen', 'ops.omar', 'fin.fatima'],
   );
   ({ platform, temporal, tokens } = e2e);
 });
@@ -166,6 +166,19 @@ describe('inquiry round trip (PRV-2)', () => {
       name: 'Sunrise Day Care',
       fromInquiryId: inquiryId,
     });
+
+    // Finance keeps its own copy of the provider, fed by that event (issue 6, ADR 0018).
+    await eventually(async () => {
+      const known = await call<{ name: string; status: string }>(
+        'GET',
+        `${platform.financeUrl}/projections/providers/${row?.provider_id}`,
+        { token: tokens['fin.fatima'] },
+      );
+      expect(known).toMatchObject({
+        status: 200,
+        body: { name: 'Sunrise Day Care', status: 'enrolled' },
+      });
+    });
   });
 
   it('SS-1: a guest submits an inquiry without an account', async () => {
@@ -237,7 +250,7 @@ describe('HTTP edge (ARCHITECTURE rules 9 and 10)', () => {
   });
 
   it('every service is healthy and serves its OpenAPI document', async () => {
-    for (const url of [platform.providersUrl, platform.tasksUrl]) {
+    for (const url of [platform.providersUrl, platform.tasksUrl, platform.financeUrl]) {
       const health = await call<{ status: string }>('GET', `${url}/health`);
       expect(health).toMatchObject({ status: 200, body: { status: 'ok' } });
       const docs = await call<{ openapi: string; paths: Record<string, unknown> }>(

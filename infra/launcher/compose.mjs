@@ -201,6 +201,7 @@ async function appConfig() {
   }
   const { loadProvidersConfig } = await importBuilt('services/providers/dist/config.js');
   const { loadTasksConfig } = await importBuilt('services/tasks/dist/config.js');
+  const { loadFinanceConfig } = await importBuilt('services/finance/dist/config.js');
   const { loadWorkerConfig } = await importBuilt('workflows/worker/dist/config.js');
 
   // The dev issuer's variables are declared inline in its main.ts (nothing to import without
@@ -213,6 +214,7 @@ async function appConfig() {
   for (const entry of [
     'services/providers/src/main.ts',
     'services/tasks/src/main.ts',
+    'services/finance/src/main.ts',
     'workflows/worker/src/main.ts',
   ]) {
     requireSource(entry);
@@ -230,6 +232,7 @@ async function appConfig() {
     issuer,
     providers: loadProvidersConfig({}),
     tasks: loadTasksConfig({}),
+    finance: loadFinanceConfig({}),
     worker: loadWorkerConfig({}),
   };
 }
@@ -294,6 +297,7 @@ export async function buildCompose(env = process.env) {
 
   const providersEnv = serviceEnv('providers', app.providers, net);
   const tasksEnv = serviceEnv('tasks', app.tasks, net);
+  const financeEnv = serviceEnv('finance', app.finance, net);
   const workerEnv = serviceEnv('workflows-worker', app.worker, net);
   // Each service waits for what its configuration points at.
   const needs = (svcEnv) => [
@@ -426,6 +430,7 @@ export async function buildCompose(env = process.env) {
       }),
       providers: httpService('services/providers/dist/main.js', providersEnv),
       tasks: httpService('services/tasks/dist/main.js', tasksEnv),
+      finance: httpService('services/finance/dist/main.js', financeEnv),
       // No HTTP endpoint to probe; nothing waits for the worker.
       'workflows-worker': appService(['node', 'workflows/worker/dist/main.js'], {
         environment: workerEnv,

@@ -18,7 +18,8 @@ export interface Platform {
   kafkaPrefix: string;
   providersUrl: string;
   tasksUrl: string;
-  databases: { providers: TestDatabase; tasks: TestDatabase };
+  financeUrl: string;
+  databases: { providers: TestDatabase; tasks: TestDatabase; finance: TestDatabase };
   issuer: DevIssuer;
   /** Where the tasks service emails reminders and escalations. */
   mail: SmtpSink;
@@ -41,6 +42,7 @@ export async function startPlatform(prefix = 'e2e'): Promise<Platform> {
   const databases = {
     providers: await createTestDatabase(`${prefix}_providers`),
     tasks: await createTestDatabase(`${prefix}_tasks`),
+    finance: await createTestDatabase(`${prefix}_finance`),
   };
   // Its own namespace and consumer groups: several instances (a benchmark beside the end-to-end
   // suite, or beside `npm start`) share the infrastructure without taking each other's work.
@@ -58,7 +60,11 @@ export async function startPlatform(prefix = 'e2e'): Promise<Platform> {
     AUTH_AUDIENCE: AUDIENCE,
     LOG_LEVEL: 'warn',
   };
-  const [providersPort, tasksPort] = [await freePort(), await freePort()];
+  const [providersPort, tasksPort, financePort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   const processes: ServiceProcess[] = [];
   const stop = async () => {
     await Promise.all(processes.map((p) => p.stop()));
@@ -89,6 +95,12 @@ export async function startPlatform(prefix = 'e2e'): Promise<Platform> {
           },
           `http://127.0.0.1:${tasksPort}/health`,
         ),
+        spawnService(
+          `${prefix}-finance`,
+          'services/finance/dist/main.js',
+          { ...common, DATABASE_URL: databases.finance.url, PORT: String(financePort) },
+          `http://127.0.0.1:${financePort}/health`,
+        ),
       ])),
     );
   } catch (error) {
@@ -100,6 +112,7 @@ export async function startPlatform(prefix = 'e2e'): Promise<Platform> {
     kafkaPrefix,
     providersUrl: `http://127.0.0.1:${providersPort}`,
     tasksUrl: `http://127.0.0.1:${tasksPort}`,
+    financeUrl: `http://127.0.0.1:${financePort}`,
     databases,
     issuer,
     mail,

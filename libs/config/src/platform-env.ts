@@ -12,6 +12,7 @@ export const DEFAULT_PORTS = {
   devIssuer: 58080,
   providers: 3001,
   tasks: 3002,
+  finance: 3003,
 } as const;
 
 const csv = z

@@ -1,4 +1,6 @@
 /** Kafka consumer groups (and inbox namespaces) of the services' event consumers. */
 export const ConsumerGroups = {
   providersProcessStarters: 'providers.process-starters',
+  /** Finance's local copies of providers' facts (issue 6 "Projections", ARCHITECTURE rule 1). */
+  financeProjections: 'finance.projections',
 } as const;

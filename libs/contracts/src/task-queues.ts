@@ -3,6 +3,7 @@ export const TaskQueues = {
   workflows: 'platform-workflows',
   providersActivities: 'providers-activities',
   tasksActivities: 'tasks-activities',
+  financeActivities: 'finance-activities',
 } as const;
 
 /** Work queues of the tasks service that people pull work from. */

@@ -8,6 +8,7 @@ export * from './task-queues.js';
 export * from './search-attributes.js';
 export * from './activities/tasks.activities.js';
 export * from './activities/providers.activities.js';
+export * from './activities/finance.activities.js';
 export * from './workflows/task-decision.js';
 export * from './workflows/inquiry-triage.messages.js';
 export * from './workflows/task-assignment.js';

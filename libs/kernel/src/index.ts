@@ -1,2 +1,4 @@
 export * from './calendar-date.js';
 export * from './date-range.js';
+export * from './money.js';
+export * from './unit-payment.js';

@@ -6,3 +6,6 @@ export * from './test-namespace.js';
 export * from './test-topic.js';
 export * from './route-guards.js';
 export * from './service-client.js';
+export * from './database-query.js';
+export * from './service-test-bed.js';
+export * from './seed-user-with-role.js';

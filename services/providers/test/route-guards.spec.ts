@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { DEMO_PROVIDER_ID, SEED_USERS } from '@platform/auth';
+import { DEMO_PROVIDER_ID } from '@platform/auth';
 import { ROLES } from '@platform/contracts';
 import {
   concretePath,
   fetchDocumentedOperations,
   forbiddenRoleProbes,
   probesNotForbidden,
+  seedUserWithRole,
   pathParameters,
   unguardedOperations,
   type DocumentedOperation,
@@ -20,12 +21,6 @@ import { startProvidersApp, type ProvidersApp } from './support/providers-app.js
  */
 let app: ProvidersApp;
 let operations: DocumentedOperation[];
-const userFor = new Map(SEED_USERS.map((user) => [user.roles[0] as string, user.username]));
-const userWithRole = (role: string): string => {
-  const user = userFor.get(role);
-  if (!user) throw new Error(`no seed user has the role ${role}`);
-  return user;
-};
 
 beforeAll(async () => {
   app = await startProvidersApp();
@@ -46,7 +41,7 @@ describe('role guards on every endpoint (ROLE)', () => {
   it('ROLE: every endpoint answers 403 to each role it does not name', async () => {
     const probes = forbiddenRoleProbes(operations, ROLES, () => randomUUID());
     expect(probes.length).toBeGreaterThan(100);
-    expect(await probesNotForbidden(probes, userWithRole, app.request)).toEqual([]);
+    expect(await probesNotForbidden(probes, seedUserWithRole, app.request)).toEqual([]);
   });
 });
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { SEED_USERS } from '@platform/auth';
 import { ROLES } from '@platform/contracts';
 import {
   fetchDocumentedOperations,
   forbiddenRoleProbes,
   probesNotForbidden,
+  seedUserWithRole,
   unguardedOperations,
   type DocumentedOperation,
 } from '@platform/testing';
@@ -17,12 +17,6 @@ import { startTasksApp, type TasksApp } from './support/tasks-app.js';
  */
 let app: TasksApp;
 let operations: DocumentedOperation[];
-const userFor = new Map(SEED_USERS.map((user) => [user.roles[0] as string, user.username]));
-const userWithRole = (role: string): string => {
-  const user = userFor.get(role);
-  if (!user) throw new Error(`no seed user has the role ${role}`);
-  return user;
-};
 
 beforeAll(async () => {
   app = await startTasksApp();
@@ -43,7 +37,7 @@ describe('role guards on every endpoint (ROLE)', () => {
     const probes = forbiddenRoleProbes(operations, ROLES, () => randomUUID());
     // Providers may call nothing; operators only read.
     expect(probes.length).toBeGreaterThanOrEqual(11 + 6);
-    expect(await probesNotForbidden(probes, userWithRole, app.request)).toEqual([]);
+    expect(await probesNotForbidden(probes, seedUserWithRole, app.request)).toEqual([]);
   });
 
   it('ROLE: providers and operators may not work tasks (claim, decide)', () => {

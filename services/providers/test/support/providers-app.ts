@@ -1,15 +1,12 @@
-import pg from 'pg';
-import { startDevIssuer } from '@platform/auth';
 import { expect } from '@jest/globals';
 import { EVENT_CATALOG, parseEvent, topicFor, type EventEnvelope } from '@platform/contracts';
 import {
-  createTestDatabase,
-  createTestNamespace,
   infraEndpoints,
-  dropTopicsWithPrefix,
   eventually,
+  openServiceTestBed,
   testKafka,
   TopicProbe,
+  type QueryRows,
 } from '@platform/testing';
 import type { Client } from '@temporalio/client';
 import { connectTemporalClient } from '@platform/temporal';
@@ -17,7 +14,7 @@ import { loadProvidersConfig } from '../../src/config.js';
 import { startProvidersService } from '../../src/providers.service-runtime.js';
 
 export type { HttpMethod, Reply, RequestOptions } from '@platform/testing';
-import { serviceRequest, type ServiceRequest } from '@platform/testing';
+import type { ServiceRequest } from '@platform/testing';
 
 export interface ProvidersApp {
   url: string;
@@ -41,15 +38,9 @@ export interface ProvidersApp {
   /** Calls the service as a client would; a 5xx throws. */
   request: ServiceRequest;
   /** SQL on the suite's database: fixtures the API cannot make, and looks into the outbox. */
-  query<R extends pg.QueryResultRow = Record<string, unknown>>(
-    text: string,
-    params?: unknown[],
-  ): Promise<R[]>;
+  query: QueryRows;
   close(): Promise<void>;
 }
-
-const ISSUER = 'urn:provider-platform:providers-tests';
-const AUDIENCE = 'provider-platform';
 
 /**
  * The providers service in-process for integration tests over HTTP: its own database, Temporal
@@ -58,37 +49,16 @@ const AUDIENCE = 'provider-platform';
 export async function startProvidersApp(): Promise<ProvidersApp> {
   const endpoints = infraEndpoints();
   const kafka = testKafka('providers-tests');
-  const issuer = await startDevIssuer({ port: 0, issuer: ISSUER, audience: AUDIENCE });
-  const database = await createTestDatabase('providers_http');
-  const namespace = await createTestNamespace(endpoints.temporal.address, 'providers-http');
   // Topics and consumer groups of its own: the suite sees only the events it caused.
-  const kafkaPrefix = `${namespace.name}.`;
+  const bed = await openServiceTestBed('providers');
+  const { kafkaPrefix } = bed;
   const topics = EVENT_CATALOG.filter((d) => d.owner === 'providers').map(
     (definition) => `${kafkaPrefix}${topicFor(definition)}`,
   );
-  const service = await startProvidersService(
-    loadProvidersConfig({
-      DATABASE_URL: database.url,
-      PORT: '0',
-      KAFKA_BROKERS: endpoints.kafka.brokers.join(','),
-      KAFKA_NAME_PREFIX: kafkaPrefix,
-      TEMPORAL_ADDRESS: endpoints.temporal.address,
-      TEMPORAL_NAMESPACE: namespace.name,
-      AUTH_JWKS_URL: issuer.jwksUrl,
-      AUTH_ISSUER: ISSUER,
-      AUTH_AUDIENCE: AUDIENCE,
-      LOG_LEVEL: 'error',
-    }),
-  );
+  const service = await startProvidersService(loadProvidersConfig(bed.env));
   const events = await TopicProbe.start(kafka, [...new Set(topics)]);
-  const tokens = new Map<string, string>();
-  const token = async (username: string) => {
-    if (!tokens.has(username)) tokens.set(username, await issuer.tokenFor(username));
-    return tokens.get(username) as string;
-  };
 
-  // Opened on first use; suites that never query the database hold no connection.
-  let pool: pg.Pool | undefined;
+  // Connected on first use; suites that never look into Temporal hold no connection.
   let temporal: Promise<Client> | undefined;
 
   const eventsOf = (aggregateId: string) =>
@@ -110,29 +80,22 @@ export async function startProvidersApp(): Promise<ProvidersApp> {
         return published;
       }),
     kafkaPrefix,
-    databaseUrl: database.url,
-    temporalNamespace: namespace.name,
+    databaseUrl: bed.database.url,
+    temporalNamespace: bed.namespace.name,
     temporal: () =>
       (temporal ??= connectTemporalClient({
         address: endpoints.temporal.address,
-        namespace: namespace.name,
+        namespace: bed.namespace.name,
       })),
     events,
-    token,
-    request: serviceRequest(service.url, token),
-    async query<R extends pg.QueryResultRow>(text: string, params: unknown[] = []) {
-      pool ??= new pg.Pool({ connectionString: database.url, max: 2 });
-      return (await pool.query<R>(text, params)).rows;
-    },
+    token: bed.token,
+    request: bed.requestTo(service.url),
+    query: bed.query,
     async close() {
-      await pool?.end();
       if (temporal) await (await temporal).connection.close();
       await events.stop();
       await service.close();
-      await issuer.close();
-      await database.drop();
-      await namespace.drop();
-      await dropTopicsWithPrefix(kafka, kafkaPrefix);
+      await bed.close();
     },
   };
 }

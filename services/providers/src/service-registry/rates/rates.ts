@@ -1,10 +1,8 @@
 import { rangeContains, rangesOverlap, type CalendarDate, type DateRange } from '@platform/kernel';
 import type { Cents } from '../../shared/money.js';
 
-/** SVC-2: what a rate pays per unit — a fixed amount, or a range with a minimum and/or maximum. */
-export type RateAmount =
-  | { kind: 'fixed'; amount: Cents }
-  | { kind: 'range'; minimum: Cents | null; maximum: Cents | null };
+/** SVC-2: what a rate pays per unit (shared with finance through libs/kernel). */
+export type { RateAmount } from '@platform/kernel';
 
 /** A rate as the SVC-2 rules see it: which one it is and when it is effective. */
 export interface DatedRate {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatMoney, parseMoney } from './money.js';
+import { formatMoney, formatSignedMoney, parseMoney } from './money.js';
 
 describe('money as integer cents (ARCHITECTURE rule 8)', () => {
   it.each([
@@ -25,5 +25,16 @@ describe('money as integer cents (ARCHITECTURE rule 8)', () => {
     expect(formatMoney(10_000n)).toBe('100.00');
     expect(formatMoney(5n)).toBe('0.05');
     expect(formatMoney(parseMoney('123.4'))).toBe('123.40');
+  });
+
+  it('refuses to format a negative amount as a rate', () => {
+    expect(() => formatMoney(-1n)).toThrow(RangeError);
+  });
+
+  it('formats a signed difference either way (FIN-8 adjustments)', () => {
+    expect(formatSignedMoney(-1_000n)).toBe('-10.00');
+    expect(formatSignedMoney(-5n)).toBe('-0.05');
+    expect(formatSignedMoney(1_000n)).toBe('10.00');
+    expect(formatSignedMoney(0n)).toBe('0.00');
   });
 });

@@ -1,7 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { PaymentOptions } from '@platform/contracts';
-import type { RateAmount } from '../rates/rates.js';
-import { unitPayment } from './payment-options.js';
+import { unitPayment, type PaymentOptions, type RateAmount } from './unit-payment.js';
 
 const fixed100: RateAmount = { kind: 'fixed', amount: 10_000n };
 const range80to120: RateAmount = { kind: 'range', minimum: 8_000n, maximum: 12_000n };
