@@ -6,3 +6,4 @@ export * from './outbox/outbox-relay.js';
 export * from './inbox/inbox-consumer.js';
 export * from './kafka/kafka-client.js';
 export * from './nest/kafka-inbox.server.js';
+export * from './nest/event-messaging.js';

@@ -1,13 +1,6 @@
-import { Logger } from '@nestjs/common';
-import {
-  ConsumerGroups,
-  EVENT_CATALOG,
-  TaskQueues,
-  deadLetterTopicFor,
-  topicFor,
-} from '@platform/contracts';
+import { ConsumerGroups, TaskQueues } from '@platform/contracts';
 import type { RunningService } from '@platform/http';
-import { createKafka, ensureTopics, KafkaInboxServer, OutboxRelay } from '@platform/messaging';
+import { createKafka, eventMessaging } from '@platform/messaging';
 import { startService } from '@platform/runtime';
 import { createFinanceActivities } from './activities/finance.activities.js';
 import type { FinanceConfig } from './config.js';
@@ -30,30 +23,13 @@ export function startFinanceService(config: FinanceConfig): Promise<RunningServi
     openDatabase: openFinanceDatabase,
     activities: { taskQueue: TaskQueues.financeActivities, create: createFinanceActivities },
     module: (deps) => FinanceModule.register({ ...deps, config }),
-    async extensions(orm) {
-      const prefix = config.KAFKA_NAME_PREFIX;
-      const ownTopics = EVENT_CATALOG.filter((d) => d.owner === 'finance').map(
-        (definition) => `${prefix}${topicFor(definition)}`,
-      );
-      if (ownTopics.length > 0) {
-        await ensureTopics(kafka, [...ownTopics, ...ownTopics.map(deadLetterTopicFor)]);
-      }
-      const relay = new OutboxRelay({
+    extensions: (orm) =>
+      eventMessaging({
         orm,
         kafka,
-        topicPrefix: prefix,
-        logger: new Logger('OutboxRelay'),
-      });
-      const consumers = new KafkaInboxServer({
-        kafka,
-        orm,
-        consumer: `${prefix}${ConsumerGroups.financeProjections}`,
-        topicPrefix: prefix,
-      });
-      return [
-        { attach: (app) => void app.connectMicroservice({ strategy: consumers }) },
-        { start: () => relay.start(), stop: () => relay.stop() },
-      ];
-    },
+        owner: 'finance',
+        topicPrefix: config.KAFKA_NAME_PREFIX,
+        consumerGroup: ConsumerGroups.financeProjections,
+      }),
   });
 }

@@ -1,13 +1,6 @@
-import { Logger } from '@nestjs/common';
-import {
-  ConsumerGroups,
-  EVENT_CATALOG,
-  TaskQueues,
-  deadLetterTopicFor,
-  topicFor,
-} from '@platform/contracts';
+import { ConsumerGroups, TaskQueues } from '@platform/contracts';
 import type { RunningService } from '@platform/http';
-import { createKafka, ensureTopics, KafkaInboxServer, OutboxRelay } from '@platform/messaging';
+import { createKafka, eventMessaging } from '@platform/messaging';
 import { startService } from '@platform/runtime';
 import { createProvidersActivities } from './activities/providers.activities.js';
 import type { ProvidersConfig } from './config.js';
@@ -31,28 +24,13 @@ export function startProvidersService(config: ProvidersConfig): Promise<RunningS
       create: (orm) => createProvidersActivities(orm, { agencyName: config.AGENCY_NAME }),
     },
     module: (deps) => ProvidersModule.register({ ...deps, config }),
-    async extensions(orm) {
-      const prefix = config.KAFKA_NAME_PREFIX;
-      const ownTopics = EVENT_CATALOG.filter((d) => d.owner === 'providers').map(
-        (definition) => `${prefix}${topicFor(definition)}`,
-      );
-      await ensureTopics(kafka, [...ownTopics, ...ownTopics.map(deadLetterTopicFor)]);
-      const relay = new OutboxRelay({
+    extensions: (orm) =>
+      eventMessaging({
         orm,
         kafka,
-        topicPrefix: prefix,
-        logger: new Logger('OutboxRelay'),
-      });
-      const consumers = new KafkaInboxServer({
-        kafka,
-        orm,
-        consumer: `${prefix}${ConsumerGroups.providersProcessStarters}`,
-        topicPrefix: prefix,
-      });
-      return [
-        { attach: (app) => void app.connectMicroservice({ strategy: consumers }) },
-        { start: () => relay.start(), stop: () => relay.stop() },
-      ];
-    },
+        owner: 'providers',
+        topicPrefix: config.KAFKA_NAME_PREFIX,
+        consumerGroup: ConsumerGroups.providersProcessStarters,
+      }),
   });
 }
