@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { dateRange, parseCalendarDate, type CalendarDate } from '@platform/kernel';
+import { dateRange } from '@platform/kernel';
+import { day } from '../../test/support/domain-fixtures.js';
 import {
   authorizationStatus,
   lineItemStatus,
@@ -7,8 +8,6 @@ import {
   unitsUsedByLineItem,
   type AuthorizationLineItemUnits,
 } from './authorization-units.js';
-
-const day = (iso: string): CalendarDate => parseCalendarDate(iso);
 
 const sessions = (
   overrides: Partial<AuthorizationLineItemUnits> = {},

@@ -1,12 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { dateRange, parseCalendarDate, parseMoney, type CalendarDate } from '@platform/kernel';
+import { dateRange, parseMoney } from '@platform/kernel';
 import {
   validateLines,
   type InvoiceLineToValidate,
   type ValidationFacts,
 } from './line-validation.js';
-
-const day = (iso: string): CalendarDate => parseCalendarDate(iso);
+import { day, sharedSessions } from '../../test/support/domain-fixtures.js';
 
 const facts = (overrides: Partial<ValidationFacts> = {}): ValidationFacts => ({
   registeredClients: new Set(['ann', 'bob']),
@@ -18,19 +17,7 @@ const facts = (overrides: Partial<ValidationFacts> = {}): ValidationFacts => ({
   ],
   alreadyBilled: new Map(),
   fixedFeeCoverage: [],
-  authorizationLineItems: [
-    {
-      authorizationId: 'auth-1',
-      lineItemId: 'auth-1/therapy',
-      serviceId: 'therapy',
-      providerId: null,
-      clientIds: ['ann', 'bob'],
-      period: dateRange(day('2026-01-01'), day('2026-03-31')),
-      units: 10,
-      unitsUsed: 0,
-      cancelled: false,
-    },
-  ],
+  authorizationLineItems: [sharedSessions()],
   ...overrides,
 });
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { dateRange, parseCalendarDate, type CalendarDate } from '@platform/kernel';
+import { dateRange } from '@platform/kernel';
+import { day } from '../../test/support/domain-fixtures.js';
 import { resolvePayee, type PayeeFacts, type PaymentDirectionChange } from './payee.js';
-
-const day = (iso: string): CalendarDate => parseCalendarDate(iso);
 
 const change = (overrides: Partial<PaymentDirectionChange> = {}): PaymentDirectionChange => ({
   groupId: 'group-1',

@@ -1,27 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  dateRange,
-  parseCalendarDate,
-  parseMoney,
-  type CalendarDate,
-  type RateAmount,
-} from '@platform/kernel';
+import { dateRange } from '@platform/kernel';
 import { apportionUnits, rateSegments, type DatedRate } from './rate-periods.js';
-
-const day = (iso: string): CalendarDate => parseCalendarDate(iso);
-const fixed = (text: string): RateAmount => ({ kind: 'fixed', amount: parseMoney(text) });
-const january = { start: day('2026-01-01'), end: day('2026-01-31') };
-
-const productRate: DatedRate = {
-  source: 'product',
-  period: dateRange(day('2025-01-01')),
-  rate: fixed('50'),
-};
-const providerUntil10Jan: DatedRate = {
-  source: 'provider-service',
-  period: dateRange(day('2025-10-01'), day('2026-01-10')),
-  rate: fixed('60'),
-};
+import {
+  day,
+  fixed,
+  january,
+  productRate,
+  providerUntil10Jan,
+} from '../../test/support/domain-fixtures.js';
 
 describe('rates split by effective period (FIN-9)', () => {
   it('FIN-9: 1–31 Jan with the provider-service rate until 10 Jan → 10 days at it, 21 at the product rate', () => {

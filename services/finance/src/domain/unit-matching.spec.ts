@@ -1,23 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { dateRange, parseCalendarDate, type CalendarDate } from '@platform/kernel';
+import { dateRange } from '@platform/kernel';
 import { matchLines, type AuthorizationCandidate, type LineToMatch } from './unit-matching.js';
-
-const day = (iso: string): CalendarDate => parseCalendarDate(iso);
-
-const sharedSessions = (
-  overrides: Partial<AuthorizationCandidate> = {},
-): AuthorizationCandidate => ({
-  authorizationId: 'auth-1',
-  lineItemId: 'auth-1/therapy',
-  serviceId: 'therapy',
-  providerId: null,
-  clientIds: ['ann', 'bob'],
-  period: dateRange(day('2026-01-01'), day('2026-03-31')),
-  units: 10,
-  unitsUsed: 0,
-  cancelled: false,
-  ...overrides,
-});
+import { day, sharedSessions } from '../../test/support/domain-fixtures.js';
 
 const line = (overrides: Partial<LineToMatch> = {}): LineToMatch => ({
   lineId: 'line-1',
