@@ -26,6 +26,7 @@ import { homeStudyDecided, homeStudySubmitted } from './events/home-study.events
 import { approvalCheckChanged } from './events/approval-check.events.js';
 import { eventKey } from './event-definition.js';
 import { CONTRACT_EVENTS } from './events/contract.events.js';
+import { FINANCE_EVENTS } from './events/finance.events.js';
 import {
   licenceApproved,
   licenceExpired,
@@ -163,6 +164,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   licenceExpired,
   approvalCheckChanged,
   ...CONTRACT_EVENTS,
+  ...FINANCE_EVENTS,
 ];
 
 const byKey = new Map(EVENT_CATALOG.map((definition) => [eventKey(definition), definition]));

@@ -20,3 +20,4 @@ export * from './events/credential.events.js';
 export * from './events/licence.events.js';
 export * from './events/approval-check.events.js';
 export * from './events/contract.events.js';
+export * from './events/finance.events.js';

@@ -20,4 +20,7 @@ export const SearchAttributes = {
     'AwaitingSignatureSince',
     SearchAttributeType.DATETIME,
   ),
+  /** WF-4 */
+  invoiceId: defineSearchAttributeKey('InvoiceId', SearchAttributeType.KEYWORD),
+  invoiceLineItemId: defineSearchAttributeKey('InvoiceLineItemId', SearchAttributeType.KEYWORD),
 } as const;

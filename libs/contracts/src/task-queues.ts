@@ -19,4 +19,6 @@ export const WorkQueues = {
   contractSignatures: 'contract-signatures',
   /** WF-3: signed contracts for a resource manager to activate (CTR-4). */
   contractActivations: 'contract-activations',
+  /** WF-4 (FIN-6): invoice line items that failed validation or matching, for finance users. */
+  financeExceptions: 'finance-exceptions',
 } as const;

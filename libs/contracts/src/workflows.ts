@@ -15,3 +15,4 @@ export * from './workflows/task-assignment.js';
 export * from './workflows/home-study-approval.messages.js';
 export * from './workflows/licence-renewal.messages.js';
 export * from './workflows/contract-approval.messages.js';
+export * from './workflows/invoice-exception.messages.js';

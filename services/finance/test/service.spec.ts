@@ -38,22 +38,37 @@ describe('the finance service', () => {
     });
   });
 
-  it('migrated its own database: outbox, inbox and the projections', async () => {
+  it('migrated its own database: outbox, inbox, the projections and its own records', async () => {
     const tables = await app.query<{ name: string }>(
       `select table_name as name from information_schema.tables
        where table_schema = 'public' order by table_name`,
     );
     expect(tables.map((t) => t.name)).toEqual([
+      'authorization_client',
+      'authorization_line_item',
+      'case_client',
+      'client_case',
       'contract_fixed_fee_period',
       'contract_unit_rate',
       'contract_version',
       'inbox_message',
+      'invoice',
+      'invoice_line_change',
+      'invoice_line_client',
+      'invoice_line_item',
       'outbox_message',
+      'participant',
+      'payment',
+      'payment_adjustment',
       'payment_direction',
+      'payment_line',
+      'payment_run',
+      'provider_group',
       'provider_service',
       'provider_status',
       'provider_status_change',
       'schema_migrations',
+      'service_authorization',
       'service_product',
       'service_product_rate',
     ]);

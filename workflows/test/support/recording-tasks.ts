@@ -5,6 +5,7 @@ import type {
   RemindTaskInput,
   TaskNotified,
   TasksActivities,
+  UpdateTaskDetailsInput,
 } from '@platform/contracts';
 
 /** A task as the in-memory tasks service keeps it. */
@@ -24,6 +25,7 @@ export class RecordingTasks implements TasksActivities {
   readonly tasks: RecordedTask[] = [];
   readonly reminders: RemindTaskInput[] = [];
   readonly escalations: EscalateTaskInput[] = [];
+  readonly detailUpdates: UpdateTaskDetailsInput[] = [];
   private readonly usedKeys = new Set<string>();
 
   async createTask(input: CreateTaskInput) {
@@ -66,6 +68,14 @@ export class RecordingTasks implements TasksActivities {
       assignee: task.assignee ?? null,
       sent,
     };
+  }
+
+  async updateTaskDetails(input: UpdateTaskDetailsInput): Promise<void> {
+    const task = this.task(input.taskId);
+    if (task.status === 'completed' || !this.firstUse(input.requestKey)) return;
+    this.detailUpdates.push(input);
+    task.details = [...input.details];
+    if (input.title) task.title = input.title;
   }
 
   /** The tasks opened for one process (by workflow id), oldest first. */

@@ -84,9 +84,24 @@ export interface TaskNotified {
   sent: boolean;
 }
 
+/**
+ * Replaces what an open task tells the person working it (its `details`, and its title when
+ * given), e.g. the new reasons an invoice line still fails for (WF-4); recorded in the task's
+ * history with `note`. Idempotent by `requestKey`.
+ */
+export interface UpdateTaskDetailsInput {
+  taskId: string;
+  requestKey: string;
+  title?: string;
+  details: readonly string[];
+  /** Why the task changed, for its history, e.g. "Resubmitted; still failing (attempt 2)". */
+  note: string;
+}
+
 export interface TasksActivities {
   createTask(input: CreateTaskInput): Promise<CreatedTask>;
   completeTask(input: CompleteTaskInput): Promise<void>;
   remindTask(input: RemindTaskInput): Promise<TaskNotified>;
   escalateTask(input: EscalateTaskInput): Promise<TaskNotified>;
+  updateTaskDetails(input: UpdateTaskDetailsInput): Promise<void>;
 }

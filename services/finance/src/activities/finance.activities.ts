@@ -15,5 +15,11 @@ export function createFinanceActivities(orm: MikroORM): FinanceActivities {
       );
       return row ?? null;
     },
+    resubmitInvoiceLine(input) {
+      return Promise.reject(new Error(`resubmitInvoiceLine(${input.lineItemId}) is being built`));
+    },
+    denyInvoiceLine(input) {
+      return Promise.reject(new Error(`denyInvoiceLine(${input.lineItemId}) is being built`));
+    },
   };
 }

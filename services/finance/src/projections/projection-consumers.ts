@@ -35,6 +35,7 @@ import {
   projectContractTerminated,
 } from './contracts.projection.js';
 import { projectPaymentDirection } from './payment-direction.projection.js';
+import { ProviderGroupProjections } from './provider-groups.projection.js';
 import { projectProviderStatus } from './provider-status.projection.js';
 import {
   projectProviderServiceApproved,
@@ -193,6 +194,7 @@ export class ContractProjections {
 
 export const PROJECTION_CONSUMERS = [
   ProviderProjections,
+  ProviderGroupProjections,
   ProviderServiceProjections,
   ServiceProductProjections,
   ContractProjections,

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type {
   CompleteTaskInput,
   CreatedTask,
   CreateTaskInput,
   TasksActivities,
+  UpdateTaskDetailsInput,
 } from '@platform/contracts';
 import { businessRejection } from '@platform/temporal';
 import type { TaskMailer } from '../notifications/task-mailer.js';
@@ -101,6 +103,38 @@ export async function completeTask(orm: MikroORM, input: CompleteTaskInput): Pro
   });
 }
 
+/**
+ * Replaces an open task's details (and title) with what its process now knows — WF-4 lists the
+ * reasons a resubmitted line item still fails for. Idempotent by `requestKey`: the history row
+ * carries it (unique), so a retried activity changes and records nothing twice. A closed task is
+ * left as it was: its process has moved on.
+ */
+export async function updateTaskDetails(
+  orm: MikroORM,
+  input: UpdateTaskDetailsInput,
+): Promise<void> {
+  await orm.em.fork().transactional(async (em) => {
+    const task = await em.findOne(
+      Task,
+      { id: input.taskId },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
+    if (!task) throw businessRejection('TaskNotFound', `No task with id ${input.taskId}`);
+    if (task.status === 'completed') return;
+    if (await em.findOne(TaskHistory, { requestKey: input.requestKey })) return;
+    task.details = [...input.details];
+    if (input.title) task.title = input.title;
+    em.create(TaskHistory, {
+      taskId: task.id,
+      action: 'details-updated',
+      actor: 'system',
+      reason: input.note,
+      requestKey: input.requestKey,
+      details: { title: task.title, details: input.details },
+    });
+  });
+}
+
 /** The activities on TaskQueues.tasksActivities; `mailer` null: reminders reach the in-app feed only. */
 export function createTasksActivities(
   orm: MikroORM,
@@ -111,5 +145,6 @@ export function createTasksActivities(
     completeTask: (input) => completeTask(orm, input),
     remindTask: (input) => remindTask(orm, mailer, input),
     escalateTask: (input) => escalateTask(orm, mailer, input),
+    updateTaskDetails: (input) => updateTaskDetails(orm, input),
   };
 }

@@ -13,6 +13,8 @@ export const TASK_ACTIONS = [
   'assigned',
   'reminded',
   'escalated',
+  /** The process replaced what the task says (e.g. new reasons a resubmitted line fails for, WF-4). */
+  'details-updated',
 ] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
 
