@@ -20,7 +20,9 @@ export const SearchAttributes = {
     'AwaitingSignatureSince',
     SearchAttributeType.DATETIME,
   ),
-  /** WF-4 */
+  /**
+   * WF-4. The line item needs no attribute of its own: the workflow id names it
+   * (`invoice-exception/<lineItemId>`), and the dev server allows at most 10 Keyword attributes.
+   */
   invoiceId: defineSearchAttributeKey('InvoiceId', SearchAttributeType.KEYWORD),
-  invoiceLineItemId: defineSearchAttributeKey('InvoiceLineItemId', SearchAttributeType.KEYWORD),
 } as const;
