@@ -3,3 +3,4 @@ export { inquiryTriage } from './inquiry-triage/workflow.js';
 export { homeStudyApproval } from './home-study-approval/workflow.js';
 export { licenceRenewal } from './licence-renewal/workflow.js';
 export { contractApproval } from './contract-approval/workflow.js';
+export { invoiceException } from './invoice-exception/workflow.js';

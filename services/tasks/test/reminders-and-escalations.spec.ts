@@ -246,6 +246,146 @@ describe('escalations (WF-1)', () => {
   });
 });
 
+describe('task details updated by the process (WF-4)', () => {
+  const exceptionTask = () =>
+    app.createTask({
+      queue: 'finance-exceptions',
+      title: 'Invoice INV-2026-0042 line 3: 1 reason',
+      subject: { type: 'invoice-line-item', id: randomUUID() },
+      allowedOutcomes: ['resubmit', 'deny'],
+      outcomesRequiringReason: ['deny'],
+      deciderRoles: ['finance-user'],
+      details: ['FIN-4 · not-enough-unbilled-units: 12 units billed, 10 unbilled'],
+    });
+  const stored = async (id: string) => {
+    const [row] = await app.query<{ title: string; details: string[]; status: string }>(
+      'select title, details, status from task where id = $1',
+      [id],
+    );
+    return row;
+  };
+  const detailRows = async (id: string) =>
+    app.query<{
+      actor: string;
+      reason: string | null;
+      request_key: string | null;
+      details: unknown;
+    }>(
+      `select actor, reason, request_key, details from task_history
+        where task_id = $1 and action = 'details-updated' order by id`,
+      [id],
+    );
+  const newReasons = [
+    'FIN-4 · authorization-not-active: The authorization ended on 2026-02-28',
+    'Modify the line item, then resubmit it; or deny it with a reason',
+  ];
+
+  it('WF-4: the process replaces the details and title of an open task and records why in its history', async () => {
+    const id = await exceptionTask();
+    await app.activities.updateTaskDetails({
+      taskId: id,
+      requestKey: `${id}/details/2`,
+      title: 'Invoice INV-2026-0042 line 3: still failing (attempt 2)',
+      details: newReasons,
+      note: 'Resubmitted by fu.fong; still failing (attempt 2)',
+    });
+
+    expect(await stored(id)).toEqual({
+      title: 'Invoice INV-2026-0042 line 3: still failing (attempt 2)',
+      details: newReasons,
+      status: 'open',
+    });
+    expect(await detailRows(id)).toEqual([
+      {
+        actor: 'system',
+        reason: 'Resubmitted by fu.fong; still failing (attempt 2)',
+        request_key: `${id}/details/2`,
+        details: {
+          title: 'Invoice INV-2026-0042 line 3: still failing (attempt 2)',
+          details: newReasons,
+        },
+      },
+    ]);
+  });
+
+  it('WF-4: without a title only the details change', async () => {
+    const id = await exceptionTask();
+    await app.activities.updateTaskDetails({
+      taskId: id,
+      requestKey: `${id}/details/2`,
+      details: newReasons,
+      note: 'Still failing',
+    });
+    expect(await stored(id)).toMatchObject({
+      title: 'Invoice INV-2026-0042 line 3: 1 reason',
+      details: newReasons,
+    });
+  });
+
+  it('WF-4: a retried update with the same request key changes and records nothing twice', async () => {
+    const id = await exceptionTask();
+    const input = {
+      taskId: id,
+      requestKey: `${id}/details/2`,
+      details: newReasons,
+      note: 'Still failing (attempt 2)',
+    };
+    await app.activities.updateTaskDetails(input);
+    // Meanwhile a later update replaced the details: the retry of the first must not undo it.
+    await app.activities.updateTaskDetails({
+      ...input,
+      requestKey: `${id}/details/3`,
+      details: ['FIN-4 · attempt 3'],
+      note: 'Still failing (attempt 3)',
+    });
+    await Promise.all([
+      app.activities.updateTaskDetails(input),
+      app.activities.updateTaskDetails(input),
+    ]);
+
+    expect((await stored(id))?.details).toEqual(['FIN-4 · attempt 3']);
+    expect((await detailRows(id)).map((row) => row.reason)).toEqual([
+      'Still failing (attempt 2)',
+      'Still failing (attempt 3)',
+    ]);
+  });
+
+  it('WF-4: a completed task is left as it was', async () => {
+    const id = await exceptionTask();
+    await app.activities.completeTask({
+      taskId: id,
+      outcome: 'resubmitted',
+      decidedBy: 'fu.fong',
+      reason: null,
+    });
+    await app.activities.updateTaskDetails({
+      taskId: id,
+      requestKey: `${id}/details/2`,
+      title: 'changed',
+      details: newReasons,
+      note: 'Still failing',
+    });
+
+    expect(await stored(id)).toEqual({
+      title: 'Invoice INV-2026-0042 line 3: 1 reason',
+      details: ['FIN-4 · not-enough-unbilled-units: 12 units billed, 10 unbilled'],
+      status: 'completed',
+    });
+    expect(await detailRows(id)).toEqual([]);
+  });
+
+  it('WF-4: updating a task that does not exist is a non-retryable failure', async () => {
+    await expect(
+      app.activities.updateTaskDetails({
+        taskId: randomUUID(),
+        requestKey: randomUUID(),
+        details: [],
+        note: 'x',
+      }),
+    ).rejects.toMatchObject({ type: 'TaskNotFound', nonRetryable: true });
+  });
+});
+
 /** A port on the loopback interface that nothing listens on. */
 async function closedPort(): Promise<number> {
   const server = net.createServer();

@@ -1,6 +1,7 @@
 import { proxyActivities } from '@temporalio/workflow';
 import {
   TaskQueues,
+  type FinanceActivities,
   type ProvidersActivities,
   type TasksActivities,
 } from '@platform/contracts/workflows';
@@ -22,5 +23,10 @@ export const tasksActivities = proxyActivities<TasksActivities>({
 
 export const providersActivities = proxyActivities<ProvidersActivities>({
   taskQueue: TaskQueues.providersActivities,
+  ...options,
+});
+
+export const financeActivities = proxyActivities<FinanceActivities>({
+  taskQueue: TaskQueues.financeActivities,
   ...options,
 });

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { ActivityFunction, UntypedActivities } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { TaskQueues, type ProvidersActivities } from '@platform/contracts';
+import { TaskQueues, type FinanceActivities, type ProvidersActivities } from '@platform/contracts';
 import { startTimeSkippingEnvironment } from '@platform/testing/time-skipping';
 import { RecordingTasks } from './recording-tasks.js';
 
@@ -32,6 +32,8 @@ export interface WorkflowTestbedOptions {
    * advancing its clock for a run that continued as new after an update (licence renewal).
    */
   workflowCache?: boolean;
+  /** The finance service's activities the workflows under test call (WF-4), if any. */
+  finance?: Partial<FinanceActivities>;
 }
 
 /**
@@ -61,23 +63,19 @@ export class WorkflowTestbed {
       bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger }),
     ]);
     const testbed = new WorkflowTestbed(env, bundle, options);
-    const connection = env.nativeConnection;
-    testbed.activityWorkers.push(
-      await run(
-        await Worker.create({
-          connection,
-          taskQueue: TaskQueues.tasksActivities,
-          activities: activitiesOf(testbed.tasks),
-        }),
-      ),
-      await run(
-        await Worker.create({
-          connection,
-          taskQueue: TaskQueues.providersActivities,
-          activities: activitiesOf(providers),
-        }),
-      ),
-    );
+    const hosted: [string, object][] = [
+      [TaskQueues.tasksActivities, testbed.tasks],
+      [TaskQueues.providersActivities, providers],
+      [TaskQueues.financeActivities, options.finance ?? {}],
+    ];
+    for (const [taskQueue, source] of hosted) {
+      const activities = activitiesOf(source);
+      // A worker needs something to run: a suite without a service's activities hosts none.
+      if (Object.keys(activities).length === 0) continue;
+      testbed.activityWorkers.push(
+        await run(await Worker.create({ connection: env.nativeConnection, taskQueue, activities })),
+      );
+    }
     await testbed.startWorkflowWorker();
     return testbed;
   }
