@@ -1,5 +1,6 @@
 import { ConsoleLogger, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 
@@ -9,6 +10,12 @@ export interface HttpAppOptions {
   description: string;
   logLevel?: LogLevel;
 }
+
+/**
+ * Largest JSON body accepted. Express's default (100 kB) refuses a service invoice with a few
+ * hundred line items; FIN-3 invoices carry up to 20,000 lines (~250 bytes each), so 32 MB.
+ */
+export const JSON_BODY_LIMIT = '32mb';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -28,9 +35,10 @@ export async function createHttpApp(
   module: unknown,
   options: HttpAppOptions,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(module as never, {
+  const app = await NestFactory.create<NestExpressApplication>(module as never, {
     logger: jsonLogger(options.service, options.logLevel),
   });
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

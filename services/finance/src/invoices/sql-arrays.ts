@@ -1,0 +1,24 @@
+import { raw } from '@mikro-orm/postgresql';
+
+/** What a set-based statement's array may hold: ids, calendar dates, whole numbers, or null. */
+export type ArrayElement = string | number | bigint | null | undefined;
+
+/** Ids, dates and whole numbers: nothing that needs quoting inside a Postgres literal. */
+const PLAIN = /^[0-9A-Za-z-]+$/;
+
+/**
+ * A Postgres array literal (`'{a,b,NULL}'`) as an SQL fragment, for `= any(?::uuid[])` and
+ * `unnest(?::uuid[], ?::int[], …)` over up to 20,000 values (FIN-3 invoices). MikroORM inlines
+ * bound values into the SQL text and escapes strings one character at a time — half a second or
+ * more per 10,000-line invoice — so plain elements (checked here: a quote or backslash can never
+ * get in) are passed through as they are. Null and undefined become NULL.
+ */
+export function sqlArray(values: readonly ArrayElement[]): unknown {
+  const elements = values.map((value) => {
+    if (value === null || value === undefined) return 'NULL';
+    const text = String(value);
+    if (!PLAIN.test(text)) throw new RangeError(`not a plain array element: ${text}`);
+    return text;
+  });
+  return raw(`'{${elements.join(',')}}'`);
+}
