@@ -1,5 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FinanceActivities, FinanceProviderSummary } from '@platform/contracts';
+import { denyInvoiceLine } from '../exceptions/line-denial.js';
+import { resubmitInvoiceLine } from '../exceptions/line-resubmission.js';
 
 /**
  * The activities finance hosts on TaskQueues.financeActivities, built from its database. Reads
@@ -15,11 +17,7 @@ export function createFinanceActivities(orm: MikroORM): FinanceActivities {
       );
       return row ?? null;
     },
-    resubmitInvoiceLine(input) {
-      return Promise.reject(new Error(`resubmitInvoiceLine(${input.lineItemId}) is being built`));
-    },
-    denyInvoiceLine(input) {
-      return Promise.reject(new Error(`denyInvoiceLine(${input.lineItemId}) is being built`));
-    },
+    resubmitInvoiceLine: (input) => resubmitInvoiceLine(orm, input),
+    denyInvoiceLine: (input) => denyInvoiceLine(orm, input),
   };
 }

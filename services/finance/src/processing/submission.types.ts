@@ -38,3 +38,9 @@ export interface SubmissionResult {
   lines: ProcessedLine[];
   payments: CalculatedPaymentSummary[];
 }
+
+/** How a submission is processed (FinanceConfig INVOICE_PROCESSING_BATCH_SIZE, ADR 0019). */
+export interface SubmissionOptions {
+  /** Line items validated, matched and priced per set-based batch; default 1000. */
+  batchSize?: number;
+}
