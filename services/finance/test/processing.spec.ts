@@ -284,6 +284,21 @@ describe('validation and matching failures (FIN-4, FIN-6, WF-4)', () => {
     },
   );
 
+  it('SVC-4: a line for a service paid by placement is not paid by invoice — exception naming SVC-4', async () => {
+    const world = await billableWorld(records);
+    await records.query(
+      `update service_product set payment_channels = '["placement"]', pay_based_on_placement = true
+        where product_id = $1`,
+      [world.productId],
+    );
+    const bill = await invoice(records, world.providerId, [world.line({})]);
+    const result = await submitted(bill.invoiceId);
+    expect(result).toMatchObject({ accepted: 0, exceptions: 1, stopped: 0, payments: [] });
+    await expectException(result, bill.lineItemIds[0] as string, [
+      'service-not-paid-through-channel',
+    ]);
+  });
+
   it('FIN-4: every reason of a line is listed together, in the exception task too', async () => {
     const world = await billableWorld(records);
     const closedCase = await clientCase(records, [world.clientId], '2025-01-01', '2025-12-31');

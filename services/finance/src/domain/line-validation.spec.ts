@@ -11,13 +11,17 @@ const facts = (overrides: Partial<ValidationFacts> = {}): ValidationFacts => ({
   registeredClients: new Set(['ann', 'bob']),
   registeredProviders: new Set(['provider-1']),
   registeredPayees: new Set(['group-1']),
-  validCaseIds: new Set(['case-1']),
+  openCases: new Map([
+    ['case-1', dateRange(day('2025-06-01'))],
+    ['case-closed', dateRange(day('2025-06-01'), day('2025-12-31'))],
+  ]),
   approvals: [
     { providerId: 'provider-1', serviceId: 'therapy', period: dateRange(day('2025-01-01')) },
   ],
   alreadyBilled: new Map(),
   fixedFeeCoverage: [],
   authorizationLineItems: [sharedSessions()],
+  payableProducts: new Set(['therapy']),
   ...overrides,
 });
 
@@ -74,6 +78,31 @@ describe('line-item validation (FIN-4, FIN-5)', () => {
       'FIN-4 provider-not-approved-for-service',
       'FIN-4 no-matching-authorization',
     ]);
+  });
+
+  it('SVC-4: a service whose pay-by flags send it to placement or attendance payments is refused on an invoice', () => {
+    expect(codes(validateLines([line()], facts({ payableProducts: new Set() }))[0])).toEqual([
+      'SVC-4 service-not-paid-through-channel',
+    ]);
+    expect(validateLines([line()], facts())[0]?.valid).toBe(true);
+  });
+
+  it('FIN-4: a case is valid only when open on every day of the service period', () => {
+    const closing = line({
+      caseId: 'case-closed',
+      servicePeriod: { start: day('2025-12-30'), end: day('2026-01-02') },
+    });
+    const [validation] = validateLines([closing], facts());
+    expect(validation?.valid === false && validation.failures[0]).toEqual({
+      code: 'case-not-valid',
+      rule: 'FIN-4',
+      message: 'case case-closed is not open throughout 2025-12-30 to 2026-01-02',
+    });
+    const before = line({
+      caseId: 'case-1',
+      servicePeriod: { start: day('2025-05-31'), end: day('2025-06-01') },
+    });
+    expect(codes(validateLines([before], facts())[0])).toContain('FIN-4 case-not-valid');
   });
 
   it('FIN-4: a registered payee and no case named pass', () => {

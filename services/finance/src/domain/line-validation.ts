@@ -39,7 +39,8 @@ export interface FixedFeeCoverage {
  * keys), so thousands of lines cost a handful of queries, not several per line:
  * 1. `registeredClients`, `registeredProviders`, `registeredPayees`: the ids among the batch's
  *    that the projections know as registered;
- * 2. `validCaseIds`: the batch's case ids that are open;
+ * 2. `openCases`: the batch's cases, each with the period it is open (opened on → closed on, or
+ *    open-ended); a case is valid for a line open throughout its service period;
  * 3. `approvals`: the approval periods of the batch's (provider, service) pairs;
  * 4. `alreadyBilled`: batch line id → the id of an earlier line (not denied) with the same
  *    provider, clients, service, period, units and amount — a join of the batch's keys with the
@@ -47,17 +48,21 @@ export interface FixedFeeCoverage {
  * 5. `fixedFeeCoverage`: fixed-fee contract periods of the batch's providers overlapping the
  *    batch's earliest–latest service dates;
  * 6. `authorizationLineItems`: the candidates for matching, each with its units already used
- *    (authorizations naming any batch client, for any batch service, with the sum of matches).
+ *    (authorizations naming any batch client, for any batch service, with the sum of matches);
+ * 7. `payableProducts`: the batch's service products that may be paid through the channel being
+ *    processed (SVC-4: a product paid by placement is never paid by invoice or roster, one paid
+ *    by attendance never by invoice).
  */
 export interface ValidationFacts {
   registeredClients: ReadonlySet<string>;
   registeredProviders: ReadonlySet<string>;
   registeredPayees: ReadonlySet<string>;
-  validCaseIds: ReadonlySet<string>;
+  openCases: ReadonlyMap<string, DateRange>;
   approvals: readonly ServiceApproval[];
   alreadyBilled: ReadonlyMap<string, string>;
   fixedFeeCoverage: readonly FixedFeeCoverage[];
   authorizationLineItems: readonly AuthorizationCandidate[];
+  payableProducts: ReadonlySet<string>;
 }
 
 export type ValidationFailureCode =
@@ -67,6 +72,7 @@ export type ValidationFailureCode =
   | 'case-not-valid'
   | 'duplicate-line-item'
   | 'provider-not-approved-for-service'
+  | 'service-not-paid-through-channel'
   | MatchFailureCode
   | 'fixed-fee-contract-covers-period';
 
@@ -104,6 +110,15 @@ function fail(
   return { code, rule, message };
 }
 
+/** FIN-4 "case valid": the case was open on every day of the service period. */
+function caseOpenThroughout(open: DateRange | undefined, line: InvoiceLineToValidate): boolean {
+  return (
+    open !== undefined &&
+    rangeContains(open, line.servicePeriod.start) &&
+    rangeContains(open, line.servicePeriod.end)
+  );
+}
+
 /** FIN-4 except matching: the checks that need no units. */
 function factFailures(
   line: InvoiceLineToValidate,
@@ -129,8 +144,14 @@ function factFailures(
   if (line.payeeId !== null && !facts.registeredPayees.has(line.payeeId)) {
     failures.push(fail('payee-not-registered', 'FIN-4', `payee ${line.payeeId} is not registered`));
   }
-  if (line.caseId !== null && !facts.validCaseIds.has(line.caseId)) {
-    failures.push(fail('case-not-valid', 'FIN-4', `case ${line.caseId} is not a valid case`));
+  if (line.caseId !== null && !caseOpenThroughout(facts.openCases.get(line.caseId), line)) {
+    failures.push(
+      fail(
+        'case-not-valid',
+        'FIN-4',
+        `case ${line.caseId} is not open throughout ${line.servicePeriod.start} to ${line.servicePeriod.end}`,
+      ),
+    );
   }
   const duplicateOf = facts.alreadyBilled.get(line.lineId) ?? duplicateInBatch;
   if (duplicateOf !== undefined) {
@@ -156,6 +177,15 @@ function factFailures(
         'provider-not-approved-for-service',
         'FIN-4',
         `provider ${line.providerId} is not approved for this service for ${line.servicePeriod.start} to ${line.servicePeriod.end}`,
+      ),
+    );
+  }
+  if (!facts.payableProducts.has(line.serviceId)) {
+    failures.push(
+      fail(
+        'service-not-paid-through-channel',
+        'SVC-4',
+        `service ${line.serviceId} is not paid this way: its pay-by flags send it to placement or attendance payments`,
       ),
     );
   }

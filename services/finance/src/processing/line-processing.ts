@@ -13,7 +13,7 @@ import { PaymentBook } from './payment-book.js';
 import { lookupPricingFacts, pairKey, type PricingFacts } from './pricing-facts.js';
 import { chunks, uuidArray } from './sql-values.js';
 import type { CalculatedPaymentSummary, ProcessedLine } from './submission.types.js';
-import { caseKey, lookupValidationFacts, type AuthorizationLineFacts } from './validation-facts.js';
+import { lookupValidationFacts, type AuthorizationLineFacts } from './validation-facts.js';
 
 /** Who processes which invoice's lines, and how (FIN-3…FIN-9, FIN-14). */
 export interface ProcessingRun {
@@ -82,14 +82,7 @@ async function processBatch(
       if (!candidate) throw new Error(`matched ${validation.match.lineItemId} is not a candidate`);
       toPrice.push({ record, candidate });
     } else {
-      const failures = validation.failures.map((failure) =>
-        failure.code === 'case-not-valid'
-          ? {
-              ...failure,
-              message: `case ${record.caseId} is not open throughout ${record.from} to ${record.to}`,
-            }
-          : failure,
-      );
+      const failures = validation.failures;
       const stopped = failures.some((failure) => failure.rule === STOPPING_RULE);
       outcomes.push({ status: stopped ? 'stopped' : 'exception', record, failures });
     }
@@ -144,7 +137,7 @@ function toValidate(record: LineRecord): InvoiceLineToValidate {
     servicePeriod: { start: parseCalendarDate(record.from), end: parseCalendarDate(record.to) },
     units: record.units,
     payeeId: record.payeeId,
-    caseId: caseKey(record),
+    caseId: record.caseId,
     billedUnitAmount: record.unitAmountCents,
   };
 }

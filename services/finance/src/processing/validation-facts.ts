@@ -15,13 +15,6 @@ export interface AuthorizationLineFacts extends AuthorizationCandidate {
   nomineeId: string | null;
 }
 
-/**
- * The case a line is billed under is valid only for the line's own service period, so the
- * validation key is the case with that period (the domain's set holds keys, not bare ids).
- */
-export const caseKey = (line: Pick<LineRecord, 'caseId' | 'from' | 'to'>): string | null =>
-  line.caseId === null ? null : `${line.caseId}|${line.from}|${line.to}`;
-
 const idsOf = (rows: readonly { id: string }[]) => new Set(rows.map((row) => row.id));
 
 /**
@@ -76,19 +69,26 @@ export async function lookupValidationFacts(
       [payeeIds, payeeIds, payeeIds],
     ),
   );
-  const casePeriods = lines.flatMap((line) =>
-    line.caseId ? [{ case_id: line.caseId, from_date: line.from, to_date: line.to }] : [],
-  );
-  const validCaseIds = new Set(
+  const caseIds = uuidArray(lines.flatMap((line) => (line.caseId ? [line.caseId] : [])));
+  const openCases = new Map(
     (
-      await em.execute<{ caseId: string; from: string; to: string }[]>(
-        `select distinct k.case_id as "caseId", k.from_date::text as "from", k.to_date::text as "to"
-           from jsonb_to_recordset(?::jsonb) as k(case_id uuid, from_date date, to_date date)
-           join client_case c on c.case_id = k.case_id
-          where c.opened_on <= k.from_date and (c.closed_on is null or c.closed_on >= k.to_date)`,
-        [jsonRows(casePeriods)],
+      await em.execute<{ caseId: string; from: string; to: string | null }[]>(
+        `select case_id as "caseId", opened_on::text as "from", closed_on::text as "to"
+           from client_case where case_id = any(?::uuid[])`,
+        [caseIds],
       )
-    ).map((row) => `${row.caseId}|${row.from}|${row.to}`),
+    ).map((row) => [
+      row.caseId,
+      dateRange(parseCalendarDate(row.from), row.to ? parseCalendarDate(row.to) : null),
+    ]),
+  );
+  // SVC-4: products whose pay-by flags leave invoices as a way to pay them.
+  const payableProducts = idsOf(
+    await em.execute<{ id: string }[]>(
+      `select product_id as id from service_product
+        where product_id = any(?::uuid[]) and payment_channels @> '["invoice"]'::jsonb`,
+      [productIds],
+    ),
   );
   const pairs = uniquePairs(lines);
   const approvals: ServiceApproval[] = (
@@ -138,11 +138,12 @@ export async function lookupValidationFacts(
       registeredClients,
       registeredProviders,
       registeredPayees,
-      validCaseIds,
+      openCases,
       approvals,
       alreadyBilled,
       fixedFeeCoverage,
       authorizationLineItems: [...candidates.values()],
+      payableProducts,
     },
     candidates,
   };
