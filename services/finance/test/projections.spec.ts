@@ -9,6 +9,9 @@ import {
   providerApproved,
   providerClosed,
   providerEnrolled,
+  providerGroupClosed,
+  providerGroupEnrolled,
+  providerGroupReopened,
   providerPaymentDirectionChanged,
   providerServiceAdded,
   providerServiceApproved,
@@ -382,6 +385,29 @@ describe("payment options: the product's (SVC-3) and the provider's override (PR
   });
 });
 
+describe('provider groups (PRV-4, for FIN-3 group invoices and FIN-14 group payees)', () => {
+  it('PRV-4: a group is known from its enrolment, keeps its name through closing and reopening', async () => {
+    const groupId = randomUUID();
+    const group = <D extends { groupId: string }>(data: D) => ({
+      aggregateId: data.groupId,
+      data,
+      actor: RESOURCE_MANAGER,
+    });
+    await app.publish(providerGroupEnrolled, group({ groupId, name: 'Eastside Therapy Network' }));
+    await app.publish(providerGroupClosed, group({ groupId, reason: 'Network paused' }));
+    await app.settled();
+    expect(
+      await app.query('select name, status from provider_group where group_id = $1', [groupId]),
+    ).toEqual([{ name: 'Eastside Therapy Network', status: 'closed' }]);
+
+    await app.publish(providerGroupReopened, group({ groupId, reason: null }));
+    await app.settled();
+    expect(
+      await app.query('select name, status from provider_group where group_id = $1', [groupId]),
+    ).toEqual([{ name: 'Eastside Therapy Network', status: 'reopened' }]);
+  });
+});
+
 describe('payment direction history (PRV-5, for FIN-14)', () => {
   it('PRV-5: every direction that took effect is kept, so the payee at a past date can be found', async () => {
     const providerId = await enrolledProvider();
@@ -616,6 +642,7 @@ describe('a gap in a topic', () => {
 describe('rebuilt from the topics (issue 6 "Projections")', () => {
   const TABLES = [
     'provider_status',
+    'provider_group',
     'provider_status_change',
     'provider_service',
     'service_product',
