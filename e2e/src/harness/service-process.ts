@@ -7,6 +7,8 @@ export interface ServiceProcess {
   name: string;
   url: string | null;
   logFile: string;
+  /** The operating-system process id (benchmarks read its peak memory from /proc). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function spawnService(
     name,
     url: healthUrl ? new URL(healthUrl).origin : null,
     logFile,
+    pid: child.pid,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
