@@ -12,6 +12,7 @@ import { homeStudyApprovalWorkflowId } from '@platform/contracts';
 import { connectTemporalClient } from '@platform/temporal';
 import { infraEndpoints } from '@platform/testing';
 import { machineInfo, numericFlags, printBlock, runConcurrently, sleep } from './lib/cli.mjs';
+import { runBench } from './lib/run.mjs';
 import { http } from './lib/http.mjs';
 import { latencyTable } from './lib/stats.mjs';
 import { terminateRunningWorkflows } from './lib/temporal.mjs';
@@ -128,24 +129,17 @@ async function main() {
   return failures.length === 0 && decided.results.length === flags.approvals;
 }
 
-async function cleanUp() {
-  if (temporal) {
-    const { terminated, running } = await terminateRunningWorkflows(temporal).catch((error) => {
-      console.error(`terminating workflows failed: ${error}`);
-      return { terminated: 0, running: 0 };
-    });
-    if (running > 0) console.log(`  terminated ${terminated}/${running} running workflows`);
-    await temporal.connection.close();
-  }
-  await platform?.stop();
-}
-
-let ok = false;
-try {
-  ok = await main();
-} catch (error) {
-  console.error('home study approvals failed:', error);
-} finally {
-  await cleanUp();
-}
-process.exit(ok ? 0 : 1);
+await runBench({
+  label: 'home study approvals',
+  deadline,
+  cleanUpSteps: () => [
+    async () => {
+      if (!temporal) return;
+      const { terminated, running } = await terminateRunningWorkflows(temporal);
+      if (running > 0) console.log(`  terminated ${terminated}/${running} running workflows`);
+    },
+    () => temporal?.connection.close(),
+    () => platform?.stop(),
+  ],
+  main,
+});

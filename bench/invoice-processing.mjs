@@ -29,6 +29,7 @@ import {
   testKafka,
 } from '@platform/testing';
 import { machineInfo, numericFlags, printBlock, sleep } from './lib/cli.mjs';
+import { runBench } from './lib/run.mjs';
 import { http } from './lib/http.mjs';
 
 const flags = numericFlags({
@@ -52,7 +53,6 @@ let database;
 let namespace;
 let kafkaPrefix;
 let service;
-let cleanedUp = false;
 
 // ---------------------------------------------------------------------------------------------
 // Peak memory of the finance process: the kernel's high-water mark of its resident set (VmHWM),
@@ -283,42 +283,6 @@ async function ceiling(db, invoiceIds) {
   return { ms: performance.now() - started, ...rows[0] };
 }
 
-// ---------------------------------------------------------------------------------------------
-async function cleanUp() {
-  if (cleanedUp) return;
-  cleanedUp = true;
-  const steps = [
-    () => service?.stop(),
-    () => issuer?.close(),
-    () => {
-      if (!flags['keep-db']) return database?.drop();
-      console.log(`  kept database ${database?.url} (--keep-db): drop it when done`);
-    },
-    () => namespace?.drop(),
-    () => kafkaPrefix && dropTopicsWithPrefix(testKafka('bench-invoices'), kafkaPrefix),
-  ];
-  for (const step of steps) {
-    await Promise.resolve()
-      .then(step)
-      .catch((error) => console.error(`clean-up step failed: ${error}`));
-  }
-}
-
-setTimeout(
-  () => {
-    console.error(`hard deadline (${flags['deadline-s']} s + 60 s) passed; giving up`);
-    void Promise.race([cleanUp(), sleep(60_000)]).finally(() => process.exit(1));
-  },
-  deadline - Date.now() + 60_000,
-).unref();
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    console.error(`\n${signal}; cleaning up`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
-
 const perSecond = (count, ms) =>
   `${Math.round((count * 1000) / ms).toLocaleString('en')} line items/s`;
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
@@ -452,12 +416,18 @@ async function main() {
   }
 }
 
-let ok = false;
-try {
-  ok = await main();
-} catch (error) {
-  console.error('invoice processing bench failed:', error);
-} finally {
-  await cleanUp();
-}
-process.exit(ok ? 0 : 1);
+await runBench({
+  label: 'invoice processing bench',
+  deadline,
+  cleanUpSteps: () => [
+    () => service?.stop(),
+    () => issuer?.close(),
+    () => {
+      if (!flags['keep-db']) return database?.drop();
+      console.log(`  kept database ${database?.url} (--keep-db): drop it when done`);
+    },
+    () => namespace?.drop(),
+    () => kafkaPrefix && dropTopicsWithPrefix(testKafka('bench-invoices'), kafkaPrefix),
+  ],
+  main,
+});

@@ -19,6 +19,7 @@ import {
 import { eventKey, providerInquiryReceived, topicFor } from '@platform/contracts';
 import { createTestDatabase, infraEndpoints, uniqueName } from '@platform/testing';
 import { machineInfo, numericFlags, printBlock, progressReporter, sleep } from './lib/cli.mjs';
+import { runBench } from './lib/run.mjs';
 
 const flags = numericFlags({ events: 5_000, batch: 100, 'deadline-s': 300 });
 const N = flags.events;
@@ -54,46 +55,6 @@ let database;
 let orm;
 let relay;
 let consumer;
-let cleanedUp = false;
-
-async function cleanUp() {
-  if (cleanedUp) return;
-  cleanedUp = true;
-  // Each step on its own: one failing must not leave the others (and the database) behind.
-  const steps = [
-    () => relay?.stop(),
-    () => consumer?.stop(),
-    () => orm?.close(),
-    () => database?.drop(),
-    async () => {
-      const admin = kafka.admin();
-      await admin.connect();
-      try {
-        await admin.deleteTopics({ topics: [topic] });
-      } finally {
-        await admin.disconnect();
-      }
-    },
-  ];
-  for (const step of steps) {
-    await step().catch((error) => console.error(`clean-up step failed: ${error}`));
-  }
-}
-
-// Backstop for a phase that hangs before the timed loop can notice the deadline (e.g. Kafka
-// unreachable during set-up): give clean-up 30 s, then leave regardless.
-setTimeout(
-  () => {
-    console.error(`hard deadline (${flags['deadline-s']} s + 30 s) passed; giving up`);
-    void Promise.race([cleanUp(), sleep(30_000)]).finally(() => process.exit(1));
-  },
-  deadline - Date.now() + 30_000,
-).unref();
-
-process.once('SIGINT', () => {
-  console.error('\ninterrupted; cleaning up');
-  void cleanUp().finally(() => process.exit(130));
-});
 
 async function commitEvents() {
   const ids = [];
@@ -223,12 +184,24 @@ async function main() {
   return finished && errors.length === 0;
 }
 
-let ok = false;
-try {
-  ok = await main();
-} catch (error) {
-  console.error('outbox throughput failed:', error);
-} finally {
-  await cleanUp();
-}
-process.exit(ok ? 0 : 1);
+await runBench({
+  label: 'outbox throughput',
+  deadline,
+  graceMs: 30000,
+  cleanUpSteps: () => [
+    () => relay?.stop(),
+    () => consumer?.stop(),
+    () => orm?.close(),
+    () => database?.drop(),
+    async () => {
+      const admin = kafka.admin();
+      await admin.connect();
+      try {
+        await admin.deleteTopics({ topics: [topic] });
+      } finally {
+        await admin.disconnect();
+      }
+    },
+  ],
+  main,
+});

@@ -19,7 +19,8 @@ import {
   infraEndpoints,
   testKafka,
 } from '@platform/testing';
-import { machineInfo, numericFlags, printBlock, progressReporter, sleep } from './lib/cli.mjs';
+import { machineInfo, numericFlags, printBlock, progressReporter } from './lib/cli.mjs';
+import { runBench } from './lib/run.mjs';
 import { summarize } from './lib/stats.mjs';
 import { http } from './lib/http.mjs';
 
@@ -144,7 +145,6 @@ let database;
 let namespace;
 let service;
 let kafkaPrefix;
-let cleanedUp = false;
 
 /** The registries, through the API as an administrator would configure them. */
 async function configureRegistries(url, adminToken) {
@@ -378,41 +378,6 @@ function table(rows) {
   }
 }
 
-async function cleanUp() {
-  if (cleanedUp) return;
-  cleanedUp = true;
-  const steps = [
-    () => service?.stop(),
-    () => issuer?.close(),
-    () => {
-      if (!flags['keep-db']) return database?.drop();
-      console.log(`  kept database ${database?.url} (--keep-db): drop it when done`);
-    },
-    () => namespace?.drop(),
-    () => kafkaPrefix && dropTopicsWithPrefix(testKafka('bench-search'), kafkaPrefix),
-  ];
-  for (const step of steps) {
-    await Promise.resolve()
-      .then(step)
-      .catch((error) => console.error(`clean-up step failed: ${error}`));
-  }
-}
-
-setTimeout(
-  () => {
-    console.error(`hard deadline (${flags['deadline-s']} s + 60 s) passed; giving up`);
-    void Promise.race([cleanUp(), sleep(60_000)]).finally(() => process.exit(1));
-  },
-  deadline - Date.now() + 60_000,
-).unref();
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    console.error(`\n${signal}; cleaning up`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
-
 async function main() {
   const machine = machineInfo();
   const endpoints = infraEndpoints();
@@ -509,12 +474,18 @@ async function main() {
   return finished;
 }
 
-let ok = false;
-try {
-  ok = await main();
-} catch (error) {
-  console.error('provider search bench failed:', error);
-} finally {
-  await cleanUp();
-}
-process.exit(ok ? 0 : 1);
+await runBench({
+  label: 'provider search bench',
+  deadline,
+  cleanUpSteps: () => [
+    () => service?.stop(),
+    () => issuer?.close(),
+    () => {
+      if (!flags['keep-db']) return database?.drop();
+      console.log(`  kept database ${database?.url} (--keep-db): drop it when done`);
+    },
+    () => namespace?.drop(),
+    () => kafkaPrefix && dropTopicsWithPrefix(testKafka('bench-search'), kafkaPrefix),
+  ],
+  main,
+});

@@ -13,6 +13,7 @@ import { createKafka } from '@platform/messaging';
 import { connectTemporalClient } from '@platform/temporal';
 import { infraEndpoints } from '@platform/testing';
 import { machineInfo, numericFlags, printBlock, runConcurrently, sleep } from './lib/cli.mjs';
+import { runBench } from './lib/run.mjs';
 import { latencyTable } from './lib/stats.mjs';
 import { terminateRunningWorkflows } from './lib/temporal.mjs';
 import { http } from './lib/http.mjs';
@@ -32,7 +33,6 @@ const deadline = Date.now() + flags['deadline-s'] * 1000;
 
 let platform;
 let temporal;
-let cleanedUp = false;
 
 /**
  * One sample. Two clocks:
@@ -127,44 +127,6 @@ async function waitForReplay(token) {
   }
 }
 
-async function cleanUp() {
-  if (cleanedUp) return;
-  cleanedUp = true;
-  const steps = [
-    async () => {
-      if (!temporal) return;
-      const { terminated, running } = await terminateRunningWorkflows(temporal);
-      console.log(
-        `  terminated ${terminated}/${running} running workflows in ${platform.namespace}`,
-      );
-    },
-    () => temporal?.connection.close(),
-    () => platform?.stop(),
-  ];
-  for (const step of steps) {
-    await Promise.resolve()
-      .then(step)
-      .catch((error) => console.error(`clean-up step failed: ${error}`));
-  }
-}
-
-// Backstop for a phase that hangs before the workers can notice the deadline (e.g. a service that
-// never becomes healthy): give clean-up 60 s, then leave regardless.
-setTimeout(
-  () => {
-    console.error(`hard deadline (${flags['deadline-s']} s + 60 s) passed; giving up`);
-    void Promise.race([cleanUp(), sleep(60_000)]).finally(() => process.exit(1));
-  },
-  deadline - Date.now() + 60_000,
-).unref();
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    console.error(`\n${signal}; stopping the platform`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
-
 async function main() {
   const machine = machineInfo();
   console.log(
@@ -213,12 +175,19 @@ async function main() {
   return finished && failures.length === 0;
 }
 
-let ok = false;
-try {
-  ok = await main();
-} catch (error) {
-  console.error('round trip failed:', error);
-} finally {
-  await cleanUp();
-}
-process.exit(ok ? 0 : 1);
+await runBench({
+  label: 'round trip',
+  deadline,
+  cleanUpSteps: () => [
+    async () => {
+      if (!temporal) return;
+      const { terminated, running } = await terminateRunningWorkflows(temporal);
+      console.log(
+        `  terminated ${terminated}/${running} running workflows in ${platform.namespace}`,
+      );
+    },
+    () => temporal?.connection.close(),
+    () => platform?.stop(),
+  ],
+  main,
+});

@@ -1,6 +1,5 @@
-import pg from 'pg';
-import { DEMO_PROVIDER_ID } from '@platform/auth';
 import type { Platform } from '../src/index.js';
+import { insertDemoProvider } from './demo-provider.js';
 import { call } from './http.js';
 
 /** What a contract of the demo provider (Sunrise Day Care, `provider.sunrise`) refers to. */
@@ -47,18 +46,7 @@ export async function contractParties(
   platform: Platform,
   tokens: { admin: string; manager: string },
 ): Promise<ContractParties> {
-  const pool = new pg.Pool({ connectionString: platform.databases.providers.url, max: 1 });
-  try {
-    await pool.query(
-      `insert into provider (id, name, status, enrolled_by, address_line1, city, postal_code)
-       values ($1, 'Sunrise Day Care', 'enrolled', 'seed', '4 Sunrise Way', 'Springfield', '12345')
-       on conflict do nothing`,
-      [DEMO_PROVIDER_ID],
-    );
-  } finally {
-    await pool.end();
-  }
-  const providerId = DEMO_PROVIDER_ID;
+  const providerId = await insertDemoProvider(platform);
   await succeeded(platform, tokens.manager, `/providers/${providerId}/lifecycle`, {
     action: 'approve',
   });

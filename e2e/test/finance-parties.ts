@@ -1,7 +1,6 @@
-import pg from 'pg';
-import { DEMO_PROVIDER_ID } from '@platform/auth';
 import { eventually } from '@platform/testing';
 import type { Platform } from '../src/index.js';
+import { insertDemoProvider } from './demo-provider.js';
 import { call } from './http.js';
 
 /** What an invoice of the demo provider (Sunrise, `provider.sunrise`) bills for. */
@@ -46,19 +45,8 @@ export async function invoiceParties(
   platform: Platform,
   tokens: { admin: string; manager: string; caseWorker: string; finance: string },
 ): Promise<InvoiceParties> {
-  const pool = new pg.Pool({ connectionString: platform.databases.providers.url, max: 1 });
-  try {
-    await pool.query(
-      `insert into provider (id, name, status, enrolled_by, address_line1, city, postal_code)
-       values ($1, 'Sunrise Day Care', 'enrolled', 'seed', '4 Sunrise Way', 'Springfield', '12345')
-       on conflict do nothing`,
-      [DEMO_PROVIDER_ID],
-    );
-  } finally {
-    await pool.end();
-  }
+  const providerId = await insertDemoProvider(platform);
   const providers = platform.providersUrl;
-  const providerId = DEMO_PROVIDER_ID;
   await succeeded(`${providers}/providers/${providerId}/lifecycle`, tokens.manager, {
     action: 'approve',
   });

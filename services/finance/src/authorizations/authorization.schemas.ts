@@ -7,7 +7,7 @@ import {
   periodInput,
   textInput,
   uuidInput,
-} from '../participants/request-inputs.js';
+} from '../shared/request-inputs.js';
 
 /** FIN-1: one service authorised — by any provider when `providerId` is null. */
 export const lineItemInput = z

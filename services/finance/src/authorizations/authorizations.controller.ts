@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
 import { ValidBody, ValidQuery, type Page } from '@platform/http';
-import { idPipe } from '../participants/request-inputs.js';
+import { idPipe } from '../shared/request-inputs.js';
 import { AUTHORIZATION_READERS, AUTHORIZATION_WRITERS } from '../shared/roles.js';
 import {
   asOfQuery,

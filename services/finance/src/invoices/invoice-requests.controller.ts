@@ -1,14 +1,13 @@
+import { idPipe } from '../shared/request-inputs.js';
 import { Controller, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
-import { ValidBody, ZodValidationPipe } from '@platform/http';
+import { ValidBody } from '@platform/http';
 import { INVOICE_REQUEST_DECIDERS } from '../shared/roles.js';
 import { InvoiceRequestsService } from './invoice-requests.service.js';
-import { idParam, rejectRequestBody, type RejectRequestBody } from './invoice.schemas.js';
+import { rejectRequestBody, type RejectRequestBody } from './invoice.schemas.js';
 import type { AcceptedRequestView, InvoiceView } from './invoice.views.js';
-
-const idPipe = new ZodValidationPipe(idParam, 'path');
 
 /** FIN-3 / SS-4: a resource manager decides a provider's invoice request first. */
 @ApiTags('invoices')

@@ -1,42 +1,9 @@
 import { z } from 'zod';
 import { pageQuery } from '@platform/http';
-import { MONEY_INPUT_PATTERN, parseCalendarDate, parseMoney } from '@platform/kernel';
+import { calendarDateInput, moneyInput, periodInput } from '../shared/request-inputs.js';
 
 /** FIN-3: an invoice carries up to this many line items (a provider's month of sessions). */
 export const MAX_LINE_ITEMS = 20_000;
-
-export const idParam = z.uuid('must be a UUID');
-
-/** A calendar date (ARCHITECTURE rule 8), checked to be a real day: 2026-02-30 is refused. */
-const calendarDateInput = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-01-31')
-  .refine(isRealDay, 'no such day')
-  .meta({ format: 'date', example: '2026-01-01' });
-
-function isRealDay(value: string): boolean {
-  try {
-    parseCalendarDate(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Money on the wire is a decimal string; inside it is exact integer cents (rule 8). */
-const moneyInput = z
-  .string()
-  .regex(MONEY_INPUT_PATTERN, 'must be a decimal string with at most two decimals, e.g. "100.00"')
-  .transform(parseMoney)
-  .meta({ description: 'Decimal string, at most two decimals (e.g. "45.00")', example: '45.00' });
-
-/** A service period with inclusive ends; the end may not come before the start. */
-const periodInput = z
-  .object({ from: calendarDateInput, to: calendarDateInput })
-  .refine((period) => period.to >= period.from, {
-    message: 'must not end before it starts',
-    path: ['to'],
-  });
 
 /** What a line item bills: who delivered what to whom, when, how many units, at what price. */
 const lineItemFields = {

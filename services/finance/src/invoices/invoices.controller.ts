@@ -1,14 +1,14 @@
+import { idPipe } from '../shared/request-inputs.js';
 import { Controller, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
-import { ValidBody, ValidQuery, ZodValidationPipe, type Page } from '@platform/http';
+import { ValidBody, ValidQuery, type Page } from '@platform/http';
 import { INVOICE_READERS, INVOICE_WRITERS } from '../shared/roles.js';
 import {
   addLineItemsBody,
   createInvoiceBody,
   createInvoiceExample,
-  idParam,
   lineItemChangesBody,
   listInvoicesQuery,
   listLineItemsQuery,
@@ -21,8 +21,6 @@ import {
 } from './invoice.schemas.js';
 import type { InvoiceView, LineItemChangeView, LineItemView } from './invoice.views.js';
 import { InvoicesService } from './invoices.service.js';
-
-const idPipe = new ZodValidationPipe(idParam, 'path');
 
 /** FIN-3 / FIN-6: service invoices finance staff enter, and their line items. */
 @ApiTags('invoices')

@@ -1,11 +1,11 @@
+import { idPipe } from '../shared/request-inputs.js';
 import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
-import { ValidBody, ValidQuery, ZodValidationPipe, type Page } from '@platform/http';
+import { ValidBody, ValidQuery, type Page } from '@platform/http';
 import { SELF_SERVICE } from '../shared/roles.js';
 import {
-  idParam,
   listLineItemsQuery,
   listOwnInvoicesQuery,
   MAX_LINE_ITEMS,
@@ -16,8 +16,6 @@ import {
 } from './invoice.schemas.js';
 import type { InvoiceView, LineItemView } from './invoice.views.js';
 import { InvoicesService } from './invoices.service.js';
-
-const idPipe = new ZodValidationPipe(idParam, 'path');
 
 /**
  * SS-4 / ROLE-2: a provider's self-service user requests invoices and follows its own. The

@@ -16,7 +16,7 @@ import {
   type ListCasesQuery,
 } from './participant.schemas.js';
 import type { CaseView } from './participant.views.js';
-import { idPipe } from './request-inputs.js';
+import { idPipe } from '../shared/request-inputs.js';
 
 /** FIN-4 "case valid": cases of registered clients, open from a day until closed. */
 @ApiTags('cases')

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '@platform/http';
-import { calendarDateInput, distinctIds, textInput, uuidInput } from './request-inputs.js';
+import { calendarDateInput, distinctIds, textInput, uuidInput } from '../shared/request-inputs.js';
 
 export const PARTICIPANT_KINDS = ['client', 'nominee'] as const;
 export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];

@@ -13,7 +13,7 @@ import {
 } from './participant.schemas.js';
 import type { ParticipantView } from './participant.views.js';
 import { ParticipantsService } from './participants.service.js';
-import { idPipe } from './request-inputs.js';
+import { idPipe } from '../shared/request-inputs.js';
 
 /** FIN-4 "client and payee registered": the clients finance bills for and nominees it pays. */
 @ApiTags('participants')
