@@ -1,8 +1,9 @@
 // Demo data for `npm start`: a realistic agency whose every part of the providers service has
 // something to click through — the registries, providers of five kinds with their classification,
 // groups, members and credentials, provider services and their approvals, home studies, waitlists,
-// service enquiries, incidents and investigations, contracts, and inquiries (so the work queue and the
-// Temporal UI have something to show). Loaded through the public API as the seeded user whose job
+// service enquiries, incidents and investigations, contracts, an invoice with its exceptions and
+// payments in finance, and inquiries (so the work queues and the Temporal UI have something to
+// show). Loaded through the public API as the seeded user whose job
 // it is (see scripts/demo/*.mjs), and only into an empty providers database, so restarting does
 // not duplicate it. The one exception to "through the API" is explained in scripts/demo/providers.mjs.
 import { loadActivity, loadInquiries } from './demo/activity.mjs';
@@ -11,6 +12,7 @@ import {
   loadTrainingsAndCertifications,
 } from './demo/credentials.mjs';
 import { loadContracts } from './demo/contracts.mjs';
+import { loadFinance } from './demo/finance.mjs';
 import { loadHomeStudies } from './demo/home-studies.mjs';
 import { actingAs, countOf } from './demo/http.mjs';
 import { loadMembers } from './demo/members.mjs';
@@ -29,6 +31,7 @@ async function demoUsers() {
     manager: await actingAs('rm.rivera'),
     supervisor: await actingAs('sup.sato'),
     caseWorker: await actingAs('cw.chen'),
+    finance: await actingAs('fin.fatima'),
     provider: await actingAs('provider.sunrise'),
     guest: await actingAs(null),
   };
@@ -48,6 +51,7 @@ async function loadProviderData(users, progress) {
   await setApprovalChecks(users.admin, users.manager, providers, registry.products, progress);
   await loadActivity(users, ctx, progress);
   await loadContracts(users, ctx, progress);
+  await loadFinance(users, ctx, progress);
 }
 
 export async function loadDemoData(progress = console.log) {

@@ -5,6 +5,7 @@ import { ports } from '../apps.mjs';
 
 const providersApi = `http://127.0.0.1:${ports.providers}`;
 const tasksApi = `http://127.0.0.1:${ports.tasks}`;
+const financeApi = `http://127.0.0.1:${ports.finance}`;
 
 async function token(username) {
   const response = await fetch(`http://127.0.0.1:${ports.devIssuer}/token?username=${username}`);
@@ -46,13 +47,17 @@ function client(api, username, bearer) {
 }
 
 /**
- * A client of the providers API acting as a seeded user (`null`: a guest, no token), with `tasks`,
- * the same user's client of the tasks API. Every non-2xx answer throws with the method, path,
+ * A client of the providers API acting as a seeded user (`null`: a guest, no token), with `tasks`
+ * and `finance`, the same user's clients of the tasks and finance APIs. Every non-2xx answer throws with the method, path,
  * user, status and body, so a broken demo fails loudly.
  */
 export async function actingAs(username) {
   const bearer = username ? await token(username) : null;
-  return { ...client(providersApi, username, bearer), tasks: client(tasksApi, username, bearer) };
+  return {
+    ...client(providersApi, username, bearer),
+    tasks: client(tasksApi, username, bearer),
+    finance: client(financeApi, username, bearer),
+  };
 }
 
 /** Polls `read` until it answers something (processes run asynchronously), for up to a minute. */
