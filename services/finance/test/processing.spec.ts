@@ -342,6 +342,23 @@ describe('validation and matching failures (FIN-4, FIN-6, WF-4)', () => {
     await expectException(result, second.lineItemIds[0] as string, ['not-enough-unbilled-units']);
     expect(result.lines[0]?.failures[0]?.message).toMatch(/at most 4 left/);
   });
+  it('FIN-1/FIN-7: a line matched but not priceable takes no units, so a later line of the batch is paid', async () => {
+    // No rate of any source before February: the January line matches, then cannot be priced.
+    const world = await billableWorld(records, {
+      units: 10,
+      productRates: [{ amount: '100.00', from: '2026-02-01' }],
+    });
+    const bill = await invoice(records, world.providerId, [
+      world.line({ units: 8, from: '2026-01-10', to: '2026-01-10' }),
+      world.line({ units: 5, from: '2026-02-10', to: '2026-02-10' }),
+    ]);
+    const result = await submitted(bill.invoiceId);
+    expect(result.lines.map((l) => [l.status, l.failures.map((f) => f.code)])).toEqual([
+      ['exception', ['no-rate-for-days']],
+      ['accepted', []],
+    ]);
+  });
+
   it('FIN-1: two invoices submitted at once cannot both take the last units (locked candidates)', async () => {
     const world = await billableWorld(records, { units: 10 });
     const first = await invoice(records, world.providerId, [world.line({ units: 6 })]);

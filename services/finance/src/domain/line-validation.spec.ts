@@ -105,6 +105,22 @@ describe('line-item validation (FIN-4, FIN-5)', () => {
     expect(codes(validateLines([before], facts())[0])).toContain('FIN-4 case-not-valid');
   });
 
+  it('FIN-4: a line the caller says takes no units is judged as usual but leaves its units to a later line', () => {
+    const first = line({ units: 8 });
+    const later = line({
+      lineId: 'line-2',
+      lineNumber: 2,
+      units: 5,
+      servicePeriod: { start: day('2026-01-20'), end: day('2026-01-20') },
+    });
+    expect(validateLines([first, later], facts()).map((v) => v.valid)).toEqual([true, false]);
+    expect(
+      validateLines([first, later], facts(), { takesNoUnits: new Set(['line-1']) }).map(
+        (v) => v.valid,
+      ),
+    ).toEqual([true, true]);
+  });
+
   it('FIN-4: a registered payee and no case named pass', () => {
     expect(validateLines([line({ payeeId: 'group-1', caseId: null })], facts())[0]?.valid).toBe(
       true,

@@ -89,6 +89,14 @@ export type LineValidation =
       failures: RuleFailure<ValidationFailureCode>[];
     };
 
+export interface ValidationOptions {
+  /**
+   * Lines judged as usual that take no units: the caller knows they will not be paid (a line
+   * that matched but cannot be priced, found by a first pass), so a later line may have them.
+   */
+  takesNoUnits?: ReadonlySet<string>;
+}
+
 /** The natural key of a line: two lines with the same key bill the same thing twice (FIN-4). */
 export function duplicateKey(line: InvoiceLineToValidate): string {
   return JSON.stringify([
@@ -221,6 +229,7 @@ function fixedFeeFailure(
 export function validateLines(
   lines: readonly InvoiceLineToValidate[],
   facts: ValidationFacts,
+  options: ValidationOptions = {},
 ): LineValidation[] {
   const ordered = [...lines].sort(byServiceDateThenLine);
   const firstWithKey = new Map<string, string>();
@@ -242,7 +251,12 @@ export function validateLines(
   );
   const matches = matchLines(lines, facts.authorizationLineItems, (line) => {
     const found = checked.get(line.lineId);
-    return found !== undefined && found.facts.length === 0 && found.fixedFee === null;
+    return (
+      found !== undefined &&
+      found.facts.length === 0 &&
+      found.fixedFee === null &&
+      !options.takesNoUnits?.has(line.lineId)
+    );
   });
   return lines.map((line, index): LineValidation => {
     const match = matches[index];

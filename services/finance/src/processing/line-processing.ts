@@ -2,7 +2,11 @@ import type { EntityManager } from '@platform/persistence';
 import { parseCalendarDate, rangeContains, type PaymentOptions } from '@platform/kernel';
 import type { Actor, InvoiceLineFailure } from '@platform/contracts';
 import { priceLines, type LineToPrice } from '../domain/line-payment.js';
-import { validateLines, type InvoiceLineToValidate } from '../domain/line-validation.js';
+import {
+  validateLines,
+  type InvoiceLineToValidate,
+  type ValidationFacts,
+} from '../domain/line-validation.js';
 import { resolvePayee } from '../domain/payee.js';
 import { paymentOptionsInEffect } from '../domain/payment-options.js';
 import type { DatedRate } from '../domain/rate-periods.js';
@@ -71,9 +75,30 @@ async function processBatch(
 ): Promise<ProcessedLine[]> {
   const records = await loadLineRecords(em, ids);
   const { facts, candidates } = await lookupValidationFacts(em, records);
-  const validations = validateLines(records.map(toValidate), facts);
+  // Units are given out before pricing, so a matched line that then cannot be priced would hold
+  // units a later line of the batch needs. Judge again with such lines taking none, until no new
+  // line fails pricing (almost always one pass; each extra pass excludes at least one line).
+  let takesNoUnits = new Set<string>();
+  for (;;) {
+    const judged = await judgeBatch(em, records, facts, candidates, takesNoUnits);
+    const newlyUnpriced = judged.unpriced.filter((id) => !takesNoUnits.has(id));
+    if (newlyUnpriced.length === 0) return writeOutcomes(em, run, judged.outcomes, book);
+    takesNoUnits = new Set([...takesNoUnits, ...newlyUnpriced]);
+  }
+}
+
+/** FIN-4/5 then FIN-7/8/9 and FIN-14 over one batch, in memory but for the pricing facts. */
+async function judgeBatch(
+  em: EntityManager,
+  records: readonly LineRecord[],
+  facts: ValidationFacts,
+  candidates: ReadonlyMap<string, AuthorizationLineFacts>,
+  takesNoUnits: ReadonlySet<string>,
+): Promise<{ outcomes: Outcome[]; unpriced: string[] }> {
+  const validations = validateLines(records.map(toValidate), facts, { takesNoUnits });
   const byId = new Map(records.map((record) => [record.lineItemId, record]));
   const outcomes: Outcome[] = [];
+  const unpriced: string[] = [];
   const toPrice: { record: LineRecord; candidate: AuthorizationLineFacts }[] = [];
   for (const validation of validations) {
     const record = byId.get(validation.lineId) as LineRecord;
@@ -87,44 +112,45 @@ async function processBatch(
       outcomes.push({ status: stopped ? 'stopped' : 'exception', record, failures });
     }
   }
-  if (toPrice.length > 0) {
-    const pricing = await lookupPricingFacts(
-      em,
-      toPrice.map((entry) => entry.record),
-    );
-    const priceable = toPrice.flatMap((entry) => {
-      const line = lineToPrice(entry, pricing);
-      if (line) return [{ ...entry, line }];
-      outcomes.push({
-        status: 'exception',
-        record: entry.record,
-        failures: [noOptions(entry.record)],
-      });
-      return [];
+  if (toPrice.length === 0) return { outcomes, unpriced };
+  const pricing = await lookupPricingFacts(
+    em,
+    toPrice.map((entry) => entry.record),
+  );
+  const priceable = toPrice.flatMap((entry) => {
+    const line = lineToPrice(entry, pricing);
+    if (line) return [{ ...entry, line }];
+    unpriced.push(entry.record.lineItemId);
+    outcomes.push({
+      status: 'exception',
+      record: entry.record,
+      failures: [noOptions(entry.record)],
     });
-    const priced = priceLines(priceable.map((entry) => entry.line));
-    priced.forEach((result, index) => {
-      const { record, candidate } = priceable[index] as (typeof priceable)[number];
-      if (!result.ok) {
-        outcomes.push({ status: 'exception', record, failures: result.failures });
-        return;
-      }
-      const payee = resolvePayee({
-        providerId: record.providerId,
-        nomineeId: candidate.nomineeId,
-        paymentDirection: pricing.paymentDirection.get(record.providerId) ?? [],
-        serviceDate: parseCalendarDate(record.from),
-      });
-      outcomes.push({
-        status: 'accepted',
-        record,
-        priced: result.line,
-        payee,
-        match: candidate.lineItemId,
-      });
+    return [];
+  });
+  const priced = priceLines(priceable.map((entry) => entry.line));
+  priced.forEach((result, index) => {
+    const { record, candidate } = priceable[index] as (typeof priceable)[number];
+    if (!result.ok) {
+      unpriced.push(record.lineItemId);
+      outcomes.push({ status: 'exception', record, failures: result.failures });
+      return;
+    }
+    const payee = resolvePayee({
+      providerId: record.providerId,
+      nomineeId: candidate.nomineeId,
+      paymentDirection: pricing.paymentDirection.get(record.providerId) ?? [],
+      serviceDate: parseCalendarDate(record.from),
     });
-  }
-  return writeOutcomes(em, run, outcomes, book);
+    outcomes.push({
+      status: 'accepted',
+      record,
+      priced: result.line,
+      payee,
+      match: candidate.lineItemId,
+    });
+  });
+  return { outcomes, unpriced };
 }
 
 function toValidate(record: LineRecord): InvoiceLineToValidate {
