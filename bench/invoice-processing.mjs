@@ -19,16 +19,8 @@
 // Needs `node infra/launcher/cli.mjs up` and `npx tsc -b tsconfig.json` (it imports dist/).
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { startDevIssuer } from '@platform/auth';
-import { freePort, spawnService } from '@platform/e2e';
-import {
-  createTestDatabase,
-  createTestNamespace,
-  dropTopicsWithPrefix,
-  infraEndpoints,
-  testKafka,
-} from '@platform/testing';
 import { machineInfo, numericFlags, printBlock, sleep } from './lib/cli.mjs';
+import { isolatedService } from './lib/isolated-service.mjs';
 import { runBench } from './lib/run.mjs';
 import { http } from './lib/http.mjs';
 
@@ -43,16 +35,12 @@ const flags = numericFlags({
   'deadline-s': 1500,
 });
 const deadline = Date.now() + flags['deadline-s'] * 1000;
-const ISSUER = 'urn:provider-platform:bench-issuer';
-const AUDIENCE = 'provider-platform';
+const bench = isolatedService('bench-invoices', 'finance', {
+  env: { INVOICE_PROCESSING_BATCH_SIZE: String(flags.batch) },
+  keepDatabase: flags['keep-db'] === 1,
+});
 const PRODUCT_ID = '0199a3c2-0000-7000-8000-00000000b001';
 const SERVICE_FROM = '2026-01-01';
-
-let issuer;
-let database;
-let namespace;
-let kafkaPrefix;
-let service;
 
 // ---------------------------------------------------------------------------------------------
 // Peak memory of the finance process: the kernel's high-water mark of its resident set (VmHWM),
@@ -289,39 +277,15 @@ const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
 async function main() {
   const machine = machineInfo();
-  const endpoints = infraEndpoints();
   const manyPerInvoice = Math.ceil(flags['many-lines'] / flags.invoices);
   const clients = flags.lines + flags['many-lines'];
   console.log(
     `invoice processing: one invoice of ${flags.lines} line items, then ${flags['many-lines']} across ${flags.invoices} invoices; ${flags['failure-pct']} % failing; batches of ${flags.batch}`,
   );
-  issuer = await startDevIssuer({ port: 0, issuer: ISSUER, audience: AUDIENCE });
-  database = await createTestDatabase('bench_invoices');
-  namespace = await createTestNamespace(endpoints.temporal.address, 'bench-invoices');
-  kafkaPrefix = `${namespace.name}.`;
-  const port = await freePort();
-  console.log('  starting the finance service (fresh database, migrations)...');
-  service = await spawnService(
-    'bench-invoices-finance',
-    'services/finance/dist/main.js',
-    {
-      DATABASE_URL: database.url,
-      PORT: String(port),
-      KAFKA_BROKERS: endpoints.kafka.brokers.join(','),
-      KAFKA_NAME_PREFIX: kafkaPrefix,
-      TEMPORAL_ADDRESS: endpoints.temporal.address,
-      TEMPORAL_NAMESPACE: namespace.name,
-      AUTH_JWKS_URL: issuer.jwksUrl,
-      AUTH_ISSUER: ISSUER,
-      AUTH_AUDIENCE: AUDIENCE,
-      LOG_LEVEL: 'warn',
-      INVOICE_PROCESSING_BATCH_SIZE: String(flags.batch),
-    },
-    `http://127.0.0.1:${port}/health`,
-  );
-  const url = `http://127.0.0.1:${port}`;
-  const token = await issuer.tokenFor('fin.fatima');
-  const db = new pg.Client({ connectionString: database.url });
+  const running = await bench.start();
+  const { url } = running;
+  const token = await running.token('fin.fatima');
+  const db = new pg.Client({ connectionString: running.databaseUrl });
   await db.connect();
   try {
     console.log(
@@ -329,7 +293,7 @@ async function main() {
     );
     const loadS = await loadFacts(db, flags.invoices + 1, clients);
     console.log(`  loaded in ${loadS.toFixed(1)} s`);
-    const baselineRss = rssMiB(service.pid);
+    const baselineRss = rssMiB(running.pid);
 
     console.log(`\n  one invoice of ${flags.lines} line items...`);
     const single = await runInvoice(
@@ -339,7 +303,7 @@ async function main() {
       providerId(1),
       lineItems(flags.lines, 1, flags['failure-pct']),
     );
-    const singlePeak = peakRssMiB(service.pid);
+    const singlePeak = peakRssMiB(running.pid);
     const singleCeiling = await ceiling(db, [single.invoiceId]);
     console.log(
       `    done: ${single.accepted} accepted, ${single.exceptions} exceptions, ${single.payments} payments`,
@@ -367,7 +331,7 @@ async function main() {
         `    invoice ${i + 1}/${flags.invoices}: ${count} line items in ${seconds(many.at(-1).processMs + many.at(-1).publishMs)}`,
       );
     }
-    const manyPeak = peakRssMiB(service.pid);
+    const manyPeak = peakRssMiB(running.pid);
     const manyCeiling = await ceiling(
       db,
       many.map((r) => r.invoiceId),
@@ -419,15 +383,6 @@ async function main() {
 await runBench({
   label: 'invoice processing bench',
   deadline,
-  cleanUpSteps: () => [
-    () => service?.stop(),
-    () => issuer?.close(),
-    () => {
-      if (!flags['keep-db']) return database?.drop();
-      console.log(`  kept database ${database?.url} (--keep-db): drop it when done`);
-    },
-    () => namespace?.drop(),
-    () => kafkaPrefix && dropTopicsWithPrefix(testKafka('bench-invoices'), kafkaPrefix),
-  ],
+  cleanUpSteps: bench.cleanUpSteps,
   main,
 });

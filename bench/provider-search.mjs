@@ -10,16 +10,8 @@
 //
 // Needs `node infra/launcher/cli.mjs up` and `npx tsc -b tsconfig.json` (it imports dist/).
 import pg from 'pg';
-import { startDevIssuer } from '@platform/auth';
-import { freePort, spawnService } from '@platform/e2e';
-import {
-  createTestDatabase,
-  createTestNamespace,
-  dropTopicsWithPrefix,
-  infraEndpoints,
-  testKafka,
-} from '@platform/testing';
 import { machineInfo, numericFlags, printBlock, progressReporter } from './lib/cli.mjs';
+import { isolatedService } from './lib/isolated-service.mjs';
 import { runBench } from './lib/run.mjs';
 import { summarize } from './lib/stats.mjs';
 import { http } from './lib/http.mjs';
@@ -35,8 +27,9 @@ const flags = numericFlags({
   'deadline-s': 900,
 });
 const deadline = Date.now() + flags['deadline-s'] * 1000;
-const ISSUER = 'urn:provider-platform:bench-issuer';
-const AUDIENCE = 'provider-platform';
+const bench = isolatedService('bench-search', 'providers', {
+  keepDatabase: flags['keep-db'] === 1,
+});
 
 // ---------------------------------------------------------------------------------------------
 // A deterministic pseudo-random source (mulberry32), so every run asks the same questions.
@@ -140,11 +133,6 @@ const CITY_URN = urn(zipf(CITIES, 60));
 const SPECIALTY_URN = urn(zipf(SPECIALTIES, 60));
 
 // ---------------------------------------------------------------------------------------------
-let issuer;
-let database;
-let namespace;
-let service;
-let kafkaPrefix;
 
 /** The registries, through the API as an administrator would configure them. */
 async function configureRegistries(url, adminToken) {
@@ -380,40 +368,17 @@ function table(rows) {
 
 async function main() {
   const machine = machineInfo();
-  const endpoints = infraEndpoints();
   console.log(
     `provider search: ${flags.small} then ${flags.large} providers, ${flags.queries} queries per kind (after ${flags.warmup} warm-up), one at a time`,
   );
-  issuer = await startDevIssuer({ port: 0, issuer: ISSUER, audience: AUDIENCE });
-  database = await createTestDatabase('bench_search');
-  namespace = await createTestNamespace(endpoints.temporal.address, 'bench-search');
-  kafkaPrefix = `${namespace.name}.`;
-  const port = await freePort();
-  console.log('  starting the providers service (fresh database, migrations)...');
-  service = await spawnService(
-    'bench-search-providers',
-    'services/providers/dist/main.js',
-    {
-      DATABASE_URL: database.url,
-      PORT: String(port),
-      KAFKA_BROKERS: endpoints.kafka.brokers.join(','),
-      KAFKA_NAME_PREFIX: kafkaPrefix,
-      TEMPORAL_ADDRESS: endpoints.temporal.address,
-      TEMPORAL_NAMESPACE: namespace.name,
-      AUTH_JWKS_URL: issuer.jwksUrl,
-      AUTH_ISSUER: ISSUER,
-      AUTH_AUDIENCE: AUDIENCE,
-      LOG_LEVEL: 'warn',
-    },
-    `http://127.0.0.1:${port}/health`,
-  );
-  const url = `http://127.0.0.1:${port}`;
-  const token = await issuer.tokenFor('cw.chen');
+  const running = await bench.start();
+  const { url } = running;
+  const token = await running.token('cw.chen');
   console.log('  configuring categories, types, specialties and service products via the API...');
-  const products = await configureRegistries(url, await issuer.tokenFor('admin.ada'));
+  const products = await configureRegistries(url, await running.token('admin.ada'));
   const productUrn = urn(zipf(products, 40));
 
-  const db = new pg.Client({ connectionString: database.url });
+  const db = new pg.Client({ connectionString: running.databaseUrl });
   await db.connect();
   const results = [];
   try {
@@ -477,15 +442,6 @@ async function main() {
 await runBench({
   label: 'provider search bench',
   deadline,
-  cleanUpSteps: () => [
-    () => service?.stop(),
-    () => issuer?.close(),
-    () => {
-      if (!flags['keep-db']) return database?.drop();
-      console.log(`  kept database ${database?.url} (--keep-db): drop it when done`);
-    },
-    () => namespace?.drop(),
-    () => kafkaPrefix && dropTopicsWithPrefix(testKafka('bench-search'), kafkaPrefix),
-  ],
+  cleanUpSteps: bench.cleanUpSteps,
   main,
 });
