@@ -74,38 +74,39 @@ export async function startPlatform(prefix = 'e2e'): Promise<Platform> {
     await temporalNamespace.drop();
     await dropTopicsWithPrefix(testKafka(prefix), kafkaPrefix);
   };
-  try {
-    processes.push(
-      ...(await Promise.all([
-        spawnService(`${prefix}-workflows-worker`, 'workflows/worker/dist/main.js', common, null),
-        spawnService(
-          `${prefix}-providers`,
-          'services/providers/dist/main.js',
-          { ...common, DATABASE_URL: databases.providers.url, PORT: String(providersPort) },
-          `http://127.0.0.1:${providersPort}/health`,
-        ),
-        spawnService(
-          `${prefix}-tasks`,
-          'services/tasks/dist/main.js',
-          {
-            ...common,
-            DATABASE_URL: databases.tasks.url,
-            PORT: String(tasksPort),
-            SMTP_URL: mail.url,
-          },
-          `http://127.0.0.1:${tasksPort}/health`,
-        ),
-        spawnService(
-          `${prefix}-finance`,
-          'services/finance/dist/main.js',
-          { ...common, DATABASE_URL: databases.finance.url, PORT: String(financePort) },
-          `http://127.0.0.1:${financePort}/health`,
-        ),
-      ])),
-    );
-  } catch (error) {
+  // Every process is waited for, so when one fails to start the others are stopped with it
+  // rather than left running (a leftover process keeps the test run from ever exiting).
+  const started = await Promise.allSettled([
+    spawnService(`${prefix}-workflows-worker`, 'workflows/worker/dist/main.js', common, null),
+    spawnService(
+      `${prefix}-providers`,
+      'services/providers/dist/main.js',
+      { ...common, DATABASE_URL: databases.providers.url, PORT: String(providersPort) },
+      `http://127.0.0.1:${providersPort}/health`,
+    ),
+    spawnService(
+      `${prefix}-tasks`,
+      'services/tasks/dist/main.js',
+      {
+        ...common,
+        DATABASE_URL: databases.tasks.url,
+        PORT: String(tasksPort),
+        SMTP_URL: mail.url,
+      },
+      `http://127.0.0.1:${tasksPort}/health`,
+    ),
+    spawnService(
+      `${prefix}-finance`,
+      'services/finance/dist/main.js',
+      { ...common, DATABASE_URL: databases.finance.url, PORT: String(financePort) },
+      `http://127.0.0.1:${financePort}/health`,
+    ),
+  ]);
+  for (const result of started) if (result.status === 'fulfilled') processes.push(result.value);
+  const failed = started.find((result) => result.status === 'rejected');
+  if (failed) {
     await stop();
-    throw error;
+    throw failed.reason;
   }
   return {
     namespace,

@@ -35,7 +35,16 @@ export async function spawnService(
   child.stderr?.pipe(log);
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
 
-  if (healthUrl) await waitUntilHealthy(name, healthUrl, exited, logFile);
+  if (healthUrl) {
+    try {
+      await waitUntilHealthy(name, healthUrl, exited, logFile);
+    } catch (error) {
+      // Never leave a process behind that nobody will stop: it would keep the test run alive.
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+      throw error;
+    }
+  }
   return {
     name,
     url: healthUrl ? new URL(healthUrl).origin : null,
@@ -43,7 +52,11 @@ export async function spawnService(
     pid: child.pid,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      // A service whose shutdown hangs (e.g. its database already gone) is killed after 15 s,
+      // so stopping never hangs the run that started it.
+      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       await exited;
+      clearTimeout(killer);
     },
   };
 }

@@ -55,13 +55,48 @@ export async function ensureTopics(
   try {
     const existing = new Set(await admin.listTopics());
     const missing = [...new Set(topics)].filter((topic) => !existing.has(topic));
-    if (missing.length > 0) {
+    if (missing.length === 0) return;
+    try {
       await admin.createTopics({
         waitForLeaders: true,
         topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })),
       });
+    } catch (error) {
+      // kafkajs waits for leaders by reading metadata and retries "leader not available", but
+      // not "unknown topic or partition", which the broker may answer for a topic it created a
+      // moment ago (it failed a service's start-up in the end-to-end suite once). Wait ourselves.
+      if (!isUnknownTopicOrPartition(error)) throw error;
     }
+    await waitForLeaders(admin, missing);
   } finally {
     await admin.disconnect();
+  }
+}
+
+type Admin = ReturnType<Kafka['admin']>;
+
+function isUnknownTopicOrPartition(error: unknown): boolean {
+  return (error as { type?: string } | null)?.type === 'UNKNOWN_TOPIC_OR_PARTITION';
+}
+
+/** Until every partition of `topics` has a leader (100 ms apart, at most 30 s). */
+async function waitForLeaders(admin: Admin, topics: readonly string[]): Promise<void> {
+  const giveUpAt = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const { topics: found } = await admin.fetchTopicMetadata({ topics: [...topics] });
+      const led = found.every(
+        (topic) =>
+          topic.partitions.length > 0 &&
+          topic.partitions.every((partition) => partition.leader >= 0),
+      );
+      if (led && found.length === topics.length) return;
+    } catch (error) {
+      if (!isUnknownTopicOrPartition(error)) throw error;
+    }
+    if (Date.now() > giveUpAt) {
+      throw new Error(`topics without a leader after 30 s: ${topics.join(', ')}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
