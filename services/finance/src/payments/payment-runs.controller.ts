@@ -12,8 +12,8 @@ import {
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
-import { ValidBody, ValidQuery, ZodValidationPipe, type Page } from '@platform/http';
-import { z } from 'zod';
+import { ValidBody, ValidQuery, type Page } from '@platform/http';
+import { idPipe } from '../shared/request-inputs.js';
 import { PAYMENT_APPROVERS } from '../shared/roles.js';
 import { paymentRunFileResponse, type HeaderSink } from './payment-run-file.response.js';
 import { PaymentRunsService } from './payment-runs.service.js';
@@ -25,8 +25,6 @@ import {
   type ListPaymentRunsQuery,
 } from './payment.schemas.js';
 import type { PaymentRunSummaryView, PaymentRunView } from './payment.views.js';
-
-const runIdPipe = new ZodValidationPipe(z.uuid('must be a UUID'), 'path');
 
 /**
  * ROLE-1: issuing is finance's too — approved payments leave in payment runs through the agency's
@@ -68,7 +66,7 @@ export class PaymentRunsController {
   @Get(':id')
   @RequireRoles(...PAYMENT_APPROVERS)
   @ApiOperation({ summary: 'One payment run with the payments it issued (ROLE-1)' })
-  get(@Param('id', runIdPipe) id: string): Promise<PaymentRunView> {
+  get(@Param('id', idPipe) id: string): Promise<PaymentRunView> {
     return this.runs.get(id);
   }
 
@@ -80,7 +78,7 @@ export class PaymentRunsController {
     description: '`X-Content-SHA256` (and `ETag`) give the SHA-256 stored when the run was made.',
   })
   async file(
-    @Param('id', runIdPipe) id: string,
+    @Param('id', idPipe) id: string,
     @Res({ passthrough: true }) response: HeaderSink,
   ): Promise<StreamableFile> {
     return paymentRunFileResponse(await this.runs.file(id), response);

@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { pageQuery, ZodValidationPipe } from '@platform/http';
+import { pageQuery } from '@platform/http';
 
-const uuid = z.uuid('must be a UUID');
+import { uuidInput as uuid } from '../shared/request-inputs.js';
 const calendarDate = z.iso.date('must be a date like 2026-01-31');
-
-/** A payment id in the path: 400 naming `id` when it is not a UUID. */
-export const paymentIdPipe = new ZodValidationPipe(uuid, 'path');
 
 export const PAYMENT_STATUSES = ['calculated', 'approved', 'issued'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];

@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { Actor } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
+import { idPipe } from '../shared/request-inputs.js';
 import { ValidBody, ValidQuery, type Page } from '@platform/http';
 import { PAYMENT_APPROVERS, PAYMENT_READERS } from '../shared/roles.js';
 import { PaymentApprovalService, type ApprovedPayments } from './payment-approval.service.js';
@@ -11,7 +12,6 @@ import {
   approvePaymentsBody,
   approvePaymentsExample,
   listPaymentsQuery,
-  paymentIdPipe,
   type ApprovePaymentsBody,
   type ListPaymentsQuery,
 } from './payment.schemas.js';
@@ -59,7 +59,7 @@ export class PaymentsController {
   @ApiOperation({
     summary: 'One payment with its priced lines (FIN-7, FIN-9) and adjustments (FIN-8)',
   })
-  get(@Param('id', paymentIdPipe) id: string): Promise<PaymentView> {
+  get(@Param('id', idPipe) id: string): Promise<PaymentView> {
     return findPayment(this.orm.em.fork(), id);
   }
 
@@ -73,7 +73,7 @@ export class PaymentsController {
       'finance users approve.',
   })
   approve(
-    @Param('id', paymentIdPipe) id: string,
+    @Param('id', idPipe) id: string,
     @CurrentActor() actor: Actor,
     @Headers('x-correlation-id') correlationId?: string,
   ): Promise<PaymentView> {

@@ -3,14 +3,11 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { Actor } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
+import { idPipe } from '../shared/request-inputs.js';
 import { NotFoundProblem, ValidQuery, type Page } from '@platform/http';
 import { SELF_SERVICE } from '../shared/roles.js';
 import { findPayment, findPayments } from './payment-reads.js';
-import {
-  paymentIdPipe,
-  selfServicePaymentsQuery,
-  type SelfServicePaymentsQuery,
-} from './payment.schemas.js';
+import { selfServicePaymentsQuery, type SelfServicePaymentsQuery } from './payment.schemas.js';
 import type { PaymentSummaryView, PaymentView } from './payment.views.js';
 
 /**
@@ -40,7 +37,7 @@ export class SelfServicePaymentsController {
   @ApiOperation({
     summary: "One of the signed-in provider's payments with its lines and adjustments (ROLE-2)",
   })
-  get(@Param('id', paymentIdPipe) id: string, @CurrentActor() actor: Actor): Promise<PaymentView> {
+  get(@Param('id', idPipe) id: string, @CurrentActor() actor: Actor): Promise<PaymentView> {
     const providerId = ownProviderId(actor);
     if (providerId === null) throw new NotFoundProblem('Payment', id);
     return findPayment(this.orm.em.fork(), id, providerId);

@@ -2,7 +2,7 @@ import type { EntityManager } from '@platform/persistence';
 import { invoiceSubmitted } from '@platform/contracts';
 import { NotFoundProblem, RuleViolation } from '@platform/http';
 import { processLineItems } from './line-processing.js';
-import { insertOutboxRows, pending } from './outbox-rows.js';
+import { insertOutboxRows, pending } from '@platform/messaging';
 import { uuidArray } from './sql-values.js';
 import type {
   SubmissionOptions,

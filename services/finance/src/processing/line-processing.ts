@@ -11,7 +11,7 @@ import { resolvePayee } from '../domain/payee.js';
 import { paymentOptionsInEffect } from '../domain/payment-options.js';
 import type { DatedRate } from '../domain/rate-periods.js';
 import { loadLineRecords, type LineRecord } from './line-records.js';
-import { insertOutboxRows } from './outbox-rows.js';
+import { insertOutboxRows } from '@platform/messaging';
 import { STOPPING_RULE, writeOutcomes, type Outcome } from './outcome-writes.js';
 import { PaymentBook } from './payment-book.js';
 import { lookupPricingFacts, pairKey, type PricingFacts } from './pricing-facts.js';

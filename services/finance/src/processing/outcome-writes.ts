@@ -9,7 +9,7 @@ import type { PricedLine } from '../domain/line-payment.js';
 import type { Payee } from '../domain/payee.js';
 import type { LineRecord } from './line-records.js';
 import type { ProcessingRun } from './line-processing.js';
-import { insertOutboxRows, pending, type PendingEvent } from './outbox-rows.js';
+import { insertOutboxRows, pending, type PendingEvent } from '@platform/messaging';
 import type { PaymentBook } from './payment-book.js';
 import { jsonRows } from './sql-values.js';
 import type { ProcessedLine } from './submission.types.js';

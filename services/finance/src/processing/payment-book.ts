@@ -2,7 +2,7 @@ import type { EntityManager } from '@platform/persistence';
 import { formatMoney, type Cents } from '@platform/kernel';
 import { paymentCalculated, type Actor } from '@platform/contracts';
 import type { Payee } from '../domain/payee.js';
-import { pending, type PendingEvent } from './outbox-rows.js';
+import { pending, type PendingEvent } from '@platform/messaging';
 import type { CalculatedPaymentSummary } from './submission.types.js';
 import { jsonRows } from './sql-values.js';
 

@@ -1,10 +1,10 @@
 import { Controller, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { z } from 'zod';
 import type { Actor } from '@platform/contracts';
 import { CurrentActor, RequireRoles } from '@platform/auth';
-import { ValidBody, ZodValidationPipe } from '@platform/http';
+import { ValidBody } from '@platform/http';
+import { idPipe } from '../shared/request-inputs.js';
 import type { FinanceConfig } from '../config.js';
 import { FINANCE_CONFIG } from '../finance-config.token.js';
 import { INVOICE_WRITERS } from '../shared/roles.js';
@@ -35,7 +35,7 @@ export class SubmitInvoiceController {
       'naming FIN-6 for a line already in its exception process.',
   })
   submit(
-    @Param('id', new ZodValidationPipe(z.uuid('id must be a UUID'), 'path')) id: string,
+    @Param('id', idPipe) id: string,
     @ValidBody(submitInvoiceBody, {}) body: SubmitInvoiceBody,
     @CurrentActor() actor: Actor,
     @Headers('x-correlation-id') correlationId?: string,

@@ -6,7 +6,6 @@ import {
   type NewEventInput,
 } from '@platform/contracts';
 import type { z } from 'zod';
-import { jsonRows } from './sql-values.js';
 
 /** An event to record: its definition and input, as `recordEvent` takes them. */
 export interface PendingEvent<D extends EventDefinition = EventDefinition> {
@@ -20,9 +19,10 @@ export const pending = <D extends EventDefinition>(
 ): PendingEvent => ({ definition, input }) as PendingEvent;
 
 /**
- * The outbox rows `recordEvent` would add (same envelope from `createEvent`, same topic and key),
- * inserted in one statement inside the caller's transaction (ARCHITECTURE rule 2) — a submission
- * of thousands of lines records thousands of events without loading them into the unit of work.
+ * `recordEvent` for many events at once: the same outbox rows (envelope from `createEvent`, topic,
+ * key), inserted with one statement inside the caller's transaction (ARCHITECTURE rule 2) instead
+ * of one entity each in the unit of work — for a command that records thousands of events (an
+ * invoice submission, ADR 0019). Envelopes are validated JSON, so they travel as one document.
  */
 export async function insertOutboxRows(
   em: EntityManager,
@@ -44,6 +44,6 @@ export async function insertOutboxRows(
      select id, topic, message_key, event_type, envelope
        from jsonb_to_recordset(?::jsonb)
          as r(id uuid, topic text, message_key text, event_type text, envelope jsonb)`,
-    [jsonRows(rows)],
+    [JSON.stringify(rows)],
   );
 }
