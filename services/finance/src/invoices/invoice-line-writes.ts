@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@platform/contracts';
 import type { EntityManager } from '@platform/persistence';
 import type { LineItemInput } from './invoice.schemas.js';
-import { sqlArray } from './sql-arrays.js';
+import { sqlArray } from '../shared/sql-arrays.js';
 
 /**
  * FIN-3: adds line items to an invoice, numbered after `lastLineNumber`, each in `draft`, with

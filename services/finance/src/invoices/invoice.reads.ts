@@ -6,7 +6,7 @@ import type {
   LineItemCounts,
   LineItemView,
 } from './invoice.views.js';
-import { sqlArray } from './sql-arrays.js';
+import { sqlArray } from '../shared/sql-arrays.js';
 
 // Dates leave Postgres as text ("2026-01-31") and instants as ISO strings: no Date object, so no
 // time zone drift (rule 8).

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@platform/persistence';
 import type { ParticipantKind } from './participant.schemas.js';
-import { uuidArray, type RuleIssue } from './rule-refusal.js';
+import { type RuleIssue } from './rule-refusal.js';
+import { uuidArray } from '../shared/sql-arrays.js';
 
 /** The kind of each registered participant among `ids`, read in one query. */
 export async function participantKinds(

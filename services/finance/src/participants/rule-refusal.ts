@@ -28,8 +28,3 @@ export function refuse(issue: RuleIssue, status: 409 | 422 = 422): never {
   refuseIfAny([issue], status);
   throw new Error('unreachable');
 }
-
-/** Postgres array literal for `= any(?::uuid[])`: one query for a whole list, never one per id. */
-export function uuidArray(ids: readonly string[]): string {
-  return `{${ids.join(',')}}`;
-}

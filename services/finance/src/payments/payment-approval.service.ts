@@ -7,7 +7,8 @@ import { recordEvent } from '@platform/messaging';
 import type { EntityManager } from '@platform/persistence';
 import { paymentEventFacts } from './payment-event-facts.js';
 import { assertAllIn, lockNamedPayments, lockPayments } from './payment-locks.js';
-import { findPayment, uuidArray } from './payment-reads.js';
+import { findPayment } from './payment-reads.js';
+import { uuidArray } from '../shared/sql-arrays.js';
 import type { ApprovePaymentsBody } from './payment.schemas.js';
 import {
   paymentSummaryView,

@@ -1,6 +1,7 @@
 import { NotFoundProblem, RuleViolation } from '@platform/http';
 import type { EntityManager } from '@platform/persistence';
-import { PAYMENT_ROW_SELECT, uuidArray } from './payment-reads.js';
+import { PAYMENT_ROW_SELECT } from './payment-reads.js';
+import { uuidArray } from '../shared/sql-arrays.js';
 import type { PaymentStatus } from './payment.schemas.js';
 import type { PaymentRow } from './payment.views.js';
 

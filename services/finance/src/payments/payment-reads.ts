@@ -45,9 +45,6 @@ export const PAYMENT_ROW_SELECT = `
   left join invoice i on i.invoice_id = p.invoice_id
   left join payment_run r on r.payment_run_id = p.payment_run_id`;
 
-/** A Postgres array literal of UUIDs (validated by the schemas) for `= any(?::uuid[])`. */
-export const uuidArray = (ids: readonly string[]): string => `{${ids.join(',')}}`;
-
 /** What a payments list may filter on: staff filters, or a provider's own (ROLE-2). */
 export type PaymentFilter = Partial<Omit<ListPaymentsQuery, 'limit' | 'offset'>>;
 

@@ -7,7 +7,8 @@ import { recordEvent } from '@platform/messaging';
 import { inOneSnapshot, type EntityManager } from '@platform/persistence';
 import { paymentEventFacts } from './payment-event-facts.js';
 import { assertAllIn, lockNamedPayments, lockPayments } from './payment-locks.js';
-import { paymentsOfRun, uuidArray } from './payment-reads.js';
+import { paymentsOfRun } from './payment-reads.js';
+import { uuidArray } from '../shared/sql-arrays.js';
 import {
   PAYMENT_SYSTEM,
   type PaymentInstruction,

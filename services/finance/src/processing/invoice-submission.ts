@@ -3,7 +3,7 @@ import { invoiceSubmitted } from '@platform/contracts';
 import { NotFoundProblem, RuleViolation } from '@platform/http';
 import { processLineItems } from './line-processing.js';
 import { insertOutboxRows, pending } from '@platform/messaging';
-import { uuidArray } from './sql-values.js';
+import { uuidArray } from '../shared/sql-arrays.js';
 import type {
   SubmissionOptions,
   SubmissionResult,

@@ -15,7 +15,8 @@ import { insertOutboxRows } from '@platform/messaging';
 import { STOPPING_RULE, writeOutcomes, type Outcome } from './outcome-writes.js';
 import { PaymentBook } from './payment-book.js';
 import { lookupPricingFacts, pairKey, type PricingFacts } from './pricing-facts.js';
-import { chunks, uuidArray } from './sql-values.js';
+import { chunks } from './sql-values.js';
+import { uuidArray } from '../shared/sql-arrays.js';
 import type { CalculatedPaymentSummary, ProcessedLine } from './submission.types.js';
 import { lookupValidationFacts, type AuthorizationLineFacts } from './validation-facts.js';
 

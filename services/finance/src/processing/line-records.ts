@@ -1,7 +1,7 @@
 import type { EntityManager } from '@platform/persistence';
 import type { Cents } from '@platform/kernel';
 import type { InvoiceLineFailure } from '@platform/contracts';
-import { uuidArray } from './sql-values.js';
+import { uuidArray } from '../shared/sql-arrays.js';
 
 /** A line item to process as stored, with its clients (FIN-3). */
 export interface LineRecord {

@@ -10,7 +10,8 @@ import type { PaymentDirectionChange } from '../domain/payee.js';
 import type { DatedRate } from '../domain/rate-periods.js';
 import type { LineRecord } from './line-records.js';
 import { uniquePairs } from './validation-facts.js';
-import { jsonRows, uuidArray } from './sql-values.js';
+import { jsonRows } from './sql-values.js';
+import { uuidArray } from '../shared/sql-arrays.js';
 
 /** FIN-7/FIN-8/FIN-14 facts for a batch, keyed so each line finds its own in memory. */
 export interface PricingFacts {

@@ -1,15 +1,8 @@
 /**
- * Values for set-based SQL through `em.execute` (knex bindings): a JS array bound to `?` would be
- * spread into a list, so id sets travel as Postgres array literals (`?::uuid[]`) and rows as one
- * JSON document (`jsonb_to_recordset(?::jsonb)`), whatever the batch size.
+ * Values for set-based SQL through `em.execute` (knex bindings): rows travel as one JSON document
+ * (`jsonb_to_recordset(?::jsonb)`), whatever the batch size; id sets as array literals
+ * (`uuidArray` in shared/sql-arrays.ts).
  */
-export function uuidArray(ids: Iterable<string>): string {
-  const unique = [...new Set(ids)];
-  for (const id of unique) {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new RangeError(`not a uuid: ${id}`);
-  }
-  return `{${unique.join(',')}}`;
-}
 
 /** Rows as JSON for `jsonb_to_recordset`; bigint cents go as decimal strings (exact). */
 export function jsonRows(rows: readonly object[]): string {

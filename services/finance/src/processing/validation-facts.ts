@@ -7,7 +7,8 @@ import type {
 } from '../domain/line-validation.js';
 import type { AuthorizationCandidate } from '../domain/unit-matching.js';
 import type { LineRecord } from './line-records.js';
-import { jsonRows, uuidArray } from './sql-values.js';
+import { jsonRows } from './sql-values.js';
+import { uuidArray } from '../shared/sql-arrays.js';
 
 /** A candidate for matching with what pricing and the payee need of it (FIN-7, FIN-14). */
 export interface AuthorizationLineFacts extends AuthorizationCandidate {

@@ -22,3 +22,15 @@ export function sqlArray(values: readonly ArrayElement[]): unknown {
   });
   return raw(`'{${elements.join(',')}}'`);
 }
+
+/**
+ * A Postgres array literal of distinct UUIDs for `= any(?::uuid[])` (bound as a value): one query
+ * for a whole list, never one per id. Each id is checked, so nothing but an id gets into it.
+ */
+export function uuidArray(ids: Iterable<string>): string {
+  const unique = [...new Set(ids)];
+  for (const id of unique) {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new RangeError(`not a uuid: ${id}`);
+  }
+  return `{${unique.join(',')}}`;
+}
