@@ -20,6 +20,7 @@ export const ports = {
   providers: Number(env.PP_PROVIDERS_PORT ?? 3001),
   tasks: Number(env.PP_TASKS_PORT ?? 3002),
   finance: Number(env.PP_FINANCE_PORT ?? 3003),
+  placements: Number(env.PP_PLACEMENTS_PORT ?? 3004),
   mailSink: Number(env.PP_MAIL_SINK_PORT ?? 2525),
 };
 
@@ -87,6 +88,16 @@ export function appDefinitions(endpoints) {
         DATABASE_URL: databaseUrl(endpoints, 'finance'),
       },
       ready: { url: `http://127.0.0.1:${ports.finance}/health` },
+    },
+    {
+      name: 'placements',
+      entry: 'services/placements/dist/main.js',
+      env: {
+        ...shared,
+        PORT: String(ports.placements),
+        DATABASE_URL: databaseUrl(endpoints, 'placements'),
+      },
+      ready: { url: `http://127.0.0.1:${ports.placements}/health` },
     },
   ];
 }

@@ -19,6 +19,7 @@ Provider platform is running.
   Providers API   http://127.0.0.1:${ports.providers}   (OpenAPI: http://127.0.0.1:${ports.providers}/docs)
   Tasks API       http://127.0.0.1:${ports.tasks}   (OpenAPI: http://127.0.0.1:${ports.tasks}/docs)
   Finance API     http://127.0.0.1:${ports.finance}   (OpenAPI: http://127.0.0.1:${ports.finance}/docs)
+  Placements API  http://127.0.0.1:${ports.placements}   (OpenAPI: http://127.0.0.1:${ports.placements}/docs)
   Temporal UI     ${endpoints.temporal.uiUrl}
   Mail sink       smtp://127.0.0.1:${ports.mailSink}   (reminder and escalation emails: .infra/mail/*.eml)
   Tokens          curl 'http://127.0.0.1:${ports.devIssuer}/token?username=rm.rivera'

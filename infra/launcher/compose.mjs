@@ -202,6 +202,7 @@ async function appConfig() {
   const { loadProvidersConfig } = await importBuilt('services/providers/dist/config.js');
   const { loadTasksConfig } = await importBuilt('services/tasks/dist/config.js');
   const { loadFinanceConfig } = await importBuilt('services/finance/dist/config.js');
+  const { loadPlacementsConfig } = await importBuilt('services/placements/dist/config.js');
   const { loadWorkerConfig } = await importBuilt('workflows/worker/dist/config.js');
 
   // The dev issuer's variables are declared inline in its main.ts (nothing to import without
@@ -215,6 +216,7 @@ async function appConfig() {
     'services/providers/src/main.ts',
     'services/tasks/src/main.ts',
     'services/finance/src/main.ts',
+    'services/placements/src/main.ts',
     'workflows/worker/src/main.ts',
   ]) {
     requireSource(entry);
@@ -233,6 +235,7 @@ async function appConfig() {
     providers: loadProvidersConfig({}),
     tasks: loadTasksConfig({}),
     finance: loadFinanceConfig({}),
+    placements: loadPlacementsConfig({}),
     worker: loadWorkerConfig({}),
   };
 }
@@ -298,6 +301,7 @@ export async function buildCompose(env = process.env) {
   const providersEnv = serviceEnv('providers', app.providers, net);
   const tasksEnv = serviceEnv('tasks', app.tasks, net);
   const financeEnv = serviceEnv('finance', app.finance, net);
+  const placementsEnv = serviceEnv('placements', app.placements, net);
   const workerEnv = serviceEnv('workflows-worker', app.worker, net);
   // Each service waits for what its configuration points at.
   const needs = (svcEnv) => [
@@ -431,6 +435,7 @@ export async function buildCompose(env = process.env) {
       providers: httpService('services/providers/dist/main.js', providersEnv),
       tasks: httpService('services/tasks/dist/main.js', tasksEnv),
       finance: httpService('services/finance/dist/main.js', financeEnv),
+      placements: httpService('services/placements/dist/main.js', placementsEnv),
       // No HTTP endpoint to probe; nothing waits for the worker.
       'workflows-worker': appService(['node', 'workflows/worker/dist/main.js'], {
         environment: workerEnv,

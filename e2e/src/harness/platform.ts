@@ -19,7 +19,13 @@ export interface Platform {
   providersUrl: string;
   tasksUrl: string;
   financeUrl: string;
-  databases: { providers: TestDatabase; tasks: TestDatabase; finance: TestDatabase };
+  placementsUrl: string;
+  databases: {
+    providers: TestDatabase;
+    tasks: TestDatabase;
+    finance: TestDatabase;
+    placements: TestDatabase;
+  };
   issuer: DevIssuer;
   /** Where the tasks service emails reminders and escalations. */
   mail: SmtpSink;
@@ -43,6 +49,7 @@ export async function startPlatform(prefix = 'e2e'): Promise<Platform> {
     providers: await createTestDatabase(`${prefix}_providers`),
     tasks: await createTestDatabase(`${prefix}_tasks`),
     finance: await createTestDatabase(`${prefix}_finance`),
+    placements: await createTestDatabase(`${prefix}_placements`),
   };
   // Its own namespace and consumer groups: several instances (a benchmark beside the end-to-end
   // suite, or beside `npm start`) share the infrastructure without taking each other's work.
@@ -60,7 +67,8 @@ export async function startPlatform(prefix = 'e2e'): Promise<Platform> {
     AUTH_AUDIENCE: AUDIENCE,
     LOG_LEVEL: 'warn',
   };
-  const [providersPort, tasksPort, financePort] = [
+  const [providersPort, tasksPort, financePort, placementsPort] = [
+    await freePort(),
     await freePort(),
     await freePort(),
     await freePort(),
@@ -101,6 +109,12 @@ export async function startPlatform(prefix = 'e2e'): Promise<Platform> {
       { ...common, DATABASE_URL: databases.finance.url, PORT: String(financePort) },
       `http://127.0.0.1:${financePort}/health`,
     ),
+    spawnService(
+      `${prefix}-placements`,
+      'services/placements/dist/main.js',
+      { ...common, DATABASE_URL: databases.placements.url, PORT: String(placementsPort) },
+      `http://127.0.0.1:${placementsPort}/health`,
+    ),
   ]);
   for (const result of started) if (result.status === 'fulfilled') processes.push(result.value);
   const failed = started.find((result) => result.status === 'rejected');
@@ -114,6 +128,7 @@ export async function startPlatform(prefix = 'e2e'): Promise<Platform> {
     providersUrl: `http://127.0.0.1:${providersPort}`,
     tasksUrl: `http://127.0.0.1:${tasksPort}`,
     financeUrl: `http://127.0.0.1:${financePort}`,
+    placementsUrl: `http://127.0.0.1:${placementsPort}`,
     databases,
     issuer,
     mail,

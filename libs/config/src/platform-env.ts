@@ -13,6 +13,7 @@ export const DEFAULT_PORTS = {
   providers: 3001,
   tasks: 3002,
   finance: 3003,
+  placements: 3004,
 } as const;
 
 const csv = z

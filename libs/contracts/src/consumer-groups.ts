@@ -3,4 +3,8 @@ export const ConsumerGroups = {
   providersProcessStarters: 'providers.process-starters',
   /** Finance's local copies of providers' facts (issue 6 "Projections", ARCHITECTURE rule 1). */
   financeProjections: 'finance.projections',
+  /** Placements' copies of providers' facts and waitlists (ADR 0020, ARCHITECTURE rule 1). */
+  placementsProjections: 'placements.projections',
+  /** The providers service follows placements' events (a waitlist entry allocated, PRV-10). */
+  providersPlacementFollowers: 'providers.placement-followers',
 } as const;

@@ -27,6 +27,7 @@ import { approvalCheckChanged } from './events/approval-check.events.js';
 import { eventKey } from './event-definition.js';
 import { CONTRACT_EVENTS } from './events/contract.events.js';
 import { FINANCE_EVENTS } from './events/finance.events.js';
+import { PLACEMENT_EVENTS } from './events/placement.events.js';
 import {
   licenceApproved,
   licenceExpired,
@@ -165,6 +166,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   approvalCheckChanged,
   ...CONTRACT_EVENTS,
   ...FINANCE_EVENTS,
+  ...PLACEMENT_EVENTS,
 ];
 
 const byKey = new Map(EVENT_CATALOG.map((definition) => [eventKey(definition), definition]));

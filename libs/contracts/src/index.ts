@@ -21,3 +21,4 @@ export * from './events/licence.events.js';
 export * from './events/approval-check.events.js';
 export * from './events/contract.events.js';
 export * from './events/finance.events.js';
+export * from './events/placement.events.js';

@@ -4,6 +4,7 @@ export const TaskQueues = {
   providersActivities: 'providers-activities',
   tasksActivities: 'tasks-activities',
   financeActivities: 'finance-activities',
+  placementsActivities: 'placements-activities',
 } as const;
 
 /** Work queues of the tasks service that people pull work from. */
@@ -21,4 +22,6 @@ export const WorkQueues = {
   contractActivations: 'contract-activations',
   /** WF-4 (FIN-6): invoice line items that failed validation or matching, for finance users. */
   financeExceptions: 'finance-exceptions',
+  /** PRV-10: a freed place offered to the first suitable waitlist entry, for its case worker. */
+  waitlistOffers: 'waitlist-offers',
 } as const;

@@ -6,3 +6,5 @@ export * from './health.js';
 export * from './create-http-app.js';
 export * from './run-until-signal.js';
 export * from './ownership.js';
+export * from './rule-refusal.js';
+export * from './request-inputs.js';

@@ -9,3 +9,4 @@ export * from './service-client.js';
 export * from './database-query.js';
 export * from './service-test-bed.js';
 export * from './seed-user-with-role.js';
+export * from './event-fed-service.js';

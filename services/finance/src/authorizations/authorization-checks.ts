@@ -1,6 +1,6 @@
 import type { EntityManager } from '@platform/persistence';
 import { participantKinds, unregisteredIssues } from '../participants/registered-participants.js';
-import { type RuleIssue } from '../participants/rule-refusal.js';
+import { type RuleIssue } from '@platform/http';
 import { uuidArray } from '../shared/sql-arrays.js';
 import type { CreateAuthorizationBody } from './authorization.schemas.js';
 

@@ -10,7 +10,7 @@ import { NotFoundProblem, type Page } from '@platform/http';
 import { formatMoney, type CalendarDate } from '@platform/kernel';
 import { recordEvent } from '@platform/messaging';
 import type { EntityManager } from '@platform/persistence';
-import { refuse, refuseIfAny } from '../participants/rule-refusal.js';
+import { refuse, refuseIfAny } from '@platform/http';
 import { uuidArray } from '../shared/sql-arrays.js';
 import { authorizationIssues } from './authorization-checks.js';
 import { listAuthorizations } from './authorization-list.js';

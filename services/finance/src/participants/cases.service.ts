@@ -7,7 +7,7 @@ import type { EntityManager } from '@platform/persistence';
 import type { CloseCaseBody, CreateCaseBody, ListCasesQuery } from './participant.schemas.js';
 import { CASE_COLUMNS, type CaseView } from './participant.views.js';
 import { participantKinds, unregisteredIssues } from './registered-participants.js';
-import { refuse, refuseIfAny } from './rule-refusal.js';
+import { refuse, refuseIfAny } from '@platform/http';
 import { uuidArray } from '../shared/sql-arrays.js';
 
 async function caseById(em: EntityManager, id: string): Promise<CaseView | null> {

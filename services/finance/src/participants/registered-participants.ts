@@ -1,6 +1,6 @@
 import type { EntityManager } from '@platform/persistence';
 import type { ParticipantKind } from './participant.schemas.js';
-import { type RuleIssue } from './rule-refusal.js';
+import { type RuleIssue } from '@platform/http';
 import { uuidArray } from '../shared/sql-arrays.js';
 
 /** The kind of each registered participant among `ids`, read in one query. */

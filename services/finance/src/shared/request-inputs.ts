@@ -1,44 +1,13 @@
 import { z } from 'zod';
-import { ZodValidationPipe } from '@platform/http';
-import {
-  MONEY_INPUT_PATTERN,
-  parseCalendarDate,
-  parseMoney,
-  type CalendarDate,
-} from '@platform/kernel';
+import { calendarDateInput, uuidInput } from '@platform/http';
+import { MONEY_INPUT_PATTERN, parseMoney } from '@platform/kernel';
 
 /**
- * Request fields finance's clients, cases and authorizations share: ids, calendar dates and money
- * read exactly as ARCHITECTURE rule 8 asks (a real day, integer cents), so a bad value is a 400
- * naming the field.
+ * Finance's own request fields; ids, text and calendar dates are the shared ones of @platform/http
+ * (re-exported here so finance's modules import one place). Money is read into exact integer
+ * cents (ARCHITECTURE rule 8), so a bad value is a 400 naming the field.
  */
-export const uuidInput = z.uuid('must be a UUID');
-
-/** Path parameters are UUIDs: anything else is a 400 naming the parameter. */
-export const idPipe = new ZodValidationPipe(uuidInput, 'path');
-
-export const textInput = (max: number) => z.string().trim().min(1, 'must not be blank').max(max);
-
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A real day; a value not shaped like a date is left to the pattern's message (one error). */
-function isRealDay(value: string): boolean {
-  if (!DATE_PATTERN.test(value)) return true;
-  try {
-    parseCalendarDate(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A calendar date like 2026-01-31, checked to be a real day: 2026-02-30 is refused. */
-export const calendarDateInput = z
-  .string()
-  .regex(DATE_PATTERN, 'must be a date like 2026-01-31')
-  .refine(isRealDay, 'no such day')
-  .transform((value) => value as CalendarDate)
-  .meta({ format: 'date', example: '2026-01-01' });
+export { calendarDateInput, idPipe, textInput, uuidInput } from '@platform/http';
 
 /** An amount as a decimal string ("12.50"), read into exact integer cents. */
 export const moneyInput = z

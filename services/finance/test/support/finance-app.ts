@@ -1,145 +1,20 @@
-import type { Producer } from 'kafkajs';
-import {
-  ConsumerGroups,
-  createEvent,
-  topicFor,
-  type EventDefinition,
-  type EventEnvelope,
-  type NewEventInput,
-} from '@platform/contracts';
-import type { RunningService } from '@platform/http';
-import {
-  eventually,
-  openServiceTestBed,
-  testKafka,
-  type QueryRows,
-  type ServiceRequest,
-  type ServiceTestBed,
-} from '@platform/testing';
-import type { z } from 'zod';
+import { ConsumerGroups } from '@platform/contracts';
+import { startEventFedService, type EventFedService } from '@platform/testing';
 import { loadFinanceConfig } from '../../src/config.js';
 import { startFinanceService } from '../../src/finance.service-runtime.js';
 
 export type { Reply } from '@platform/testing';
-
-export interface PublishOptions {
-  /** The event is expected to fail and go to the dead-letter topic: `settled()` does not wait for it. */
-  deadLetter?: boolean;
-}
-
-export interface FinanceApp {
-  url: string;
-  bed: ServiceTestBed;
-  /** Calls the service as a client would; a 5xx throws. */
-  request: ServiceRequest;
-  /**
-   * Publishes an event the way the providers service's outbox relay does (envelope from the
-   * contracts' codec, keyed by aggregate, on the suite's prefixed topic). `replay` sends an
-   * envelope published before again, as a redelivery would.
-   */
-  publish<D extends EventDefinition>(
-    definition: D,
-    input: NewEventInput<z.infer<D['schema']>>,
-    options?: PublishOptions,
-  ): Promise<EventEnvelope<z.infer<D['schema']>>>;
-  replay(envelope: EventEnvelope): Promise<void>;
-  /** Waits until the projections' inbox has taken every event published so far (but dead letters). */
-  settled(): Promise<void>;
-  /**
-   * Throws the projections away and builds them again from the topics: stops the service, resets
-   * its consumer group to the beginning, and starts it on an empty database, which it migrates.
-   */
-  rebuildFromScratch(): Promise<void>;
-  /** SQL on the database the running service uses. */
-  query: QueryRows;
-  close(): Promise<void>;
-}
+export type FinanceApp = EventFedService;
 
 /**
  * The finance service in-process for integration tests: its own database, Temporal namespace,
  * topics and consumer group on the real infrastructure (ADR 0018), fed by events this suite
  * publishes.
  */
-export async function startFinanceApp(): Promise<FinanceApp> {
-  const bed = await openServiceTestBed('finance');
-  const kafka = testKafka('finance-tests');
-  let env = bed.env;
-  let service: RunningService = await startFinanceService(loadFinanceConfig(env));
-  let query = bed.query;
-  const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-  await producer.connect();
-  const published = new Set<string>();
-
-  const send = async (envelope: EventEnvelope, topic: string, options: PublishOptions = {}) => {
-    await producer.send({
-      topic: `${bed.kafkaPrefix}${topic}`,
-      acks: -1,
-      messages: [
-        {
-          key: envelope.aggregateId,
-          value: JSON.stringify(envelope),
-          headers: { 'event-id': envelope.id, 'event-type': envelope.type },
-        },
-      ],
-    });
-    if (!options.deadLetter) published.add(envelope.id);
-  };
-  const topicOf = new Map<string, string>();
-
-  const app: FinanceApp = {
-    get url() {
-      return service.url;
-    },
-    bed,
-    get request() {
-      return bed.requestTo(service.url);
-    },
-    async publish(definition, input, options) {
-      const envelope = createEvent(definition, input);
-      topicOf.set(envelope.id, topicFor(definition));
-      await send(envelope, topicFor(definition), options);
-      return envelope;
-    },
-    async replay(envelope) {
-      const topic = topicOf.get(envelope.id);
-      if (!topic) throw new Error(`event ${envelope.id} was never published by this suite`);
-      await send(envelope, topic);
-    },
-    settled: () =>
-      eventually(async () => {
-        const ids = [...published];
-        const [row] = await query<{ count: string }>(
-          'select count(*)::text as count from inbox_message where event_id = any($1::uuid[])',
-          [ids],
-        );
-        if (Number(row?.count) !== ids.length) {
-          throw new Error(`${row?.count ?? 0} of ${ids.length} events taken`);
-        }
-      }),
-    async rebuildFromScratch() {
-      await service.close();
-      const admin = kafka.admin();
-      await admin.connect();
-      try {
-        // Every topic the group has read so far, back to its first offset.
-        const groupId = `${bed.kafkaPrefix}${ConsumerGroups.financeProjections}`;
-        for (const { topic } of await admin.fetchOffsets({ groupId })) {
-          await admin.resetOffsets({ groupId, topic, earliest: true });
-        }
-      } finally {
-        await admin.disconnect();
-      }
-      const fresh = await bed.extraDatabase('finance_rebuild');
-      env = { ...env, DATABASE_URL: fresh.url };
-      service = await startFinanceService(loadFinanceConfig(env));
-      query = fresh.query;
-    },
-    query: (text, params) => query(text, params),
-    async close() {
-      await producer.disconnect();
-      await service.close();
-      await bed.close();
-    },
-  };
-  return app;
+export function startFinanceApp(): Promise<FinanceApp> {
+  return startEventFedService({
+    name: 'finance',
+    consumerGroup: ConsumerGroups.financeProjections,
+    start: (env) => startFinanceService(loadFinanceConfig(env)),
+  });
 }

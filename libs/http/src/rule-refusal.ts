@@ -1,4 +1,4 @@
-import { RuleViolation } from '@platform/http';
+import { RuleViolation } from './problems.js';
 
 /** A business rule a request breaks, at the field a person has to change (e.g. `clientIds[1]`). */
 export interface RuleIssue {
