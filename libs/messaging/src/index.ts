@@ -8,3 +8,4 @@ export * from './inbox/inbox-consumer.js';
 export * from './kafka/kafka-client.js';
 export * from './nest/kafka-inbox.server.js';
 export * from './nest/event-messaging.js';
+export * from './nest/event-consumer.js';

@@ -4,3 +4,4 @@ export { Migration } from '@mikro-orm/migrations';
 export type { MigrationObject } from '@mikro-orm/core';
 export type { EntityManager } from '@mikro-orm/postgresql';
 export * from './paging.js';
+export * from './projection-writes.js';

@@ -22,13 +22,37 @@ export const providerEnrolled = defineEvent({
   },
 });
 
+/** PRV-1: the statuses of a provider's lifecycle. */
+export const PROVIDER_LIFECYCLE_STATUSES = [
+  'enrolled',
+  'approved',
+  'rejected',
+  'suspended',
+  'closed',
+  'reopened',
+] as const;
+export type ProviderLifecycleStatus = (typeof PROVIDER_LIFECYCLE_STATUSES)[number];
+
+/**
+ * The status each `provider.*` lifecycle event (PRV-1) leaves the provider in: what every service
+ * keeping a copy of the provider's status (finance, placements) writes for it.
+ */
+export const PROVIDER_STATUS_AFTER: Readonly<Record<string, ProviderLifecycleStatus>> = {
+  'provider.enrolled': 'enrolled',
+  'provider.approved': 'approved',
+  'provider.rejected': 'rejected',
+  'provider.suspended': 'suspended',
+  'provider.closed': 'closed',
+  'provider.reopened': 'reopened',
+};
+
 const statusChange = {
   providerId: z.uuid(),
-  previousStatus: z.enum(['enrolled', 'approved', 'rejected', 'suspended', 'closed', 'reopened']),
+  previousStatus: z.enum(PROVIDER_LIFECYCLE_STATUSES),
   reason: z.string().nullable(),
 };
 
-type ProviderStatus = z.infer<typeof statusChange.previousStatus>;
+type ProviderStatus = ProviderLifecycleStatus;
 
 /** One event per lifecycle move (PRV-1); all carry the status it left and the reason given. */
 function lifecycleEvent<const TType extends string>(
@@ -76,3 +100,13 @@ export const providerReopened = lifecycleEvent(
   'A closed provider was reopened and needs approval again (PRV-1).',
   { previousStatus: 'closed', reason: null },
 );
+
+/** PRV-1: every lifecycle event, for a service keeping its own copy of providers' status. */
+export const PROVIDER_LIFECYCLE_EVENTS = [
+  providerEnrolled,
+  providerApproved,
+  providerRejected,
+  providerSuspended,
+  providerClosed,
+  providerReopened,
+] as const;

@@ -7,9 +7,8 @@ import type {
   EventEnvelope,
 } from '@platform/contracts';
 import { addDays, type CalendarDate } from '@platform/kernel';
-import type { EntityManager } from '@platform/persistence';
+import { json, updateNewer, upsertNewer, type EntityManager } from '@platform/persistence';
 import { cents } from './money-columns.js';
-import { json, updateNewer, upsertNewer } from './projection-writes.js';
 
 /**
  * CTR-4 → FIN-7 / FIN-5 / FIN-11: a contract version becomes binding from `period.from` to its

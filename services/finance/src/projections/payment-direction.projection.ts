@@ -3,8 +3,7 @@ import type {
   EventEnvelope,
   providerPaymentDirectionChanged,
 } from '@platform/contracts';
-import type { EntityManager } from '@platform/persistence';
-import { upsertNewer } from './projection-writes.js';
+import { upsertNewer, type EntityManager } from '@platform/persistence';
 
 /**
  * PRV-5 → FIN-14: one row per direction that took effect, so the payee at any past date is the

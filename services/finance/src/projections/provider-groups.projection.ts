@@ -1,5 +1,3 @@
-import { Controller } from '@nestjs/common';
-import { Ctx, Payload } from '@nestjs/microservices';
 import {
   providerGroupClosed,
   providerGroupEnrolled,
@@ -7,9 +5,8 @@ import {
   type EventData,
   type EventEnvelope,
 } from '@platform/contracts';
-import type { EntityManager } from '@platform/persistence';
-import { OnEvent, type InboxContext } from '@platform/messaging';
-import { upsertNewer } from './projection-writes.js';
+import { upsertNewer, type EntityManager } from '@platform/persistence';
+import { eventConsumer, on } from '@platform/messaging';
 
 type GroupEvent =
   | EventEnvelope<EventData<typeof providerGroupEnrolled>>
@@ -41,20 +38,8 @@ export async function projectProviderGroup(em: EntityManager, envelope: GroupEve
 }
 
 /** The providers service's group events finance keeps (ADR 0018's pattern). */
-@Controller()
-export class ProviderGroupProjections {
-  @OnEvent(providerGroupEnrolled)
-  enrolled(@Payload() e: GroupEvent, @Ctx() c: InboxContext) {
-    return projectProviderGroup(c.em, e);
-  }
-
-  @OnEvent(providerGroupClosed)
-  closed(@Payload() e: GroupEvent, @Ctx() c: InboxContext) {
-    return projectProviderGroup(c.em, e);
-  }
-
-  @OnEvent(providerGroupReopened)
-  reopened(@Payload() e: GroupEvent, @Ctx() c: InboxContext) {
-    return projectProviderGroup(c.em, e);
-  }
-}
+export const ProviderGroupProjections = eventConsumer('ProviderGroupProjections', [
+  on(providerGroupEnrolled, projectProviderGroup),
+  on(providerGroupClosed, projectProviderGroup),
+  on(providerGroupReopened, projectProviderGroup),
+]);

@@ -10,9 +10,8 @@ import type {
   providerServiceRateChanged,
   providerServiceSuspended,
 } from '@platform/contracts';
-import type { EntityManager } from '@platform/persistence';
+import { json, updateNewer, upsertNewer, type EntityManager } from '@platform/persistence';
 import { rateColumns } from './money-columns.js';
-import { json, updateNewer, upsertNewer } from './projection-writes.js';
 
 const TABLE = 'provider_service';
 

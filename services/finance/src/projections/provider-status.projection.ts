@@ -1,25 +1,5 @@
-import type { EventEnvelope } from '@platform/contracts';
+import { PROVIDER_STATUS_AFTER, type EventEnvelope } from '@platform/contracts';
 import type { EntityManager } from '@platform/persistence';
-
-export const PROVIDER_STATUSES = [
-  'enrolled',
-  'approved',
-  'rejected',
-  'suspended',
-  'closed',
-  'reopened',
-] as const;
-export type ProviderStatus = (typeof PROVIDER_STATUSES)[number];
-
-/** The status each `provider.*` lifecycle event (PRV-1) leaves the provider in. */
-export const STATUS_AFTER: Readonly<Record<string, ProviderStatus>> = {
-  'provider.enrolled': 'enrolled',
-  'provider.approved': 'approved',
-  'provider.rejected': 'rejected',
-  'provider.suspended': 'suspended',
-  'provider.closed': 'closed',
-  'provider.reopened': 'reopened',
-};
 
 type LifecycleData = { providerId: string; name?: string; reason?: string | null };
 
@@ -32,7 +12,7 @@ export async function projectProviderStatus(
   em: EntityManager,
   envelope: EventEnvelope<LifecycleData>,
 ): Promise<void> {
-  const status = STATUS_AFTER[envelope.type];
+  const status = PROVIDER_STATUS_AFTER[envelope.type];
   if (!status) throw new Error(`${envelope.type} is not a provider lifecycle event`);
   const { providerId } = envelope.data;
   const reason = envelope.data.reason ?? null;

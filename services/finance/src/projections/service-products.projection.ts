@@ -5,9 +5,8 @@ import type {
   serviceProductPaymentOptionsChanged,
   serviceProductRateChanged,
 } from '@platform/contracts';
-import type { EntityManager } from '@platform/persistence';
+import { json, updateNewer, upsertNewer, type EntityManager } from '@platform/persistence';
 import { rateColumns } from './money-columns.js';
-import { json, updateNewer, upsertNewer } from './projection-writes.js';
 
 /**
  * SVC-1 / SVC-3 / SVC-4: what finance needs of a product — its name and unit, how it may be paid

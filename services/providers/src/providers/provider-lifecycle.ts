@@ -1,3 +1,5 @@
+import { PROVIDER_LIFECYCLE_STATUSES } from '@platform/contracts';
+
 /**
  * PRV-1: the provider lifecycle as an explicit state machine. Pure: the service applies it inside
  * a transaction and announces the result; tests prove every legal and illegal move.
@@ -6,14 +8,8 @@
  *   enrolled ─reject(reason)→ rejected ─approve→ approved      (a rejected provider may later be approved)
  *   any but closed ─close(reason)→ closed ─reopen→ reopened ─approve|reject→ …  (reopened needs approval again)
  */
-export const PROVIDER_STATUSES = [
-  'enrolled',
-  'approved',
-  'rejected',
-  'suspended',
-  'closed',
-  'reopened',
-] as const;
+/** The statuses are the contracts' (events carry them), so the two can never drift apart. */
+export const PROVIDER_STATUSES = PROVIDER_LIFECYCLE_STATUSES;
 export type ProviderStatus = (typeof PROVIDER_STATUSES)[number];
 
 export const LIFECYCLE_ACTIONS = [

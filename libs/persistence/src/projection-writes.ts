@@ -1,4 +1,4 @@
-import type { EntityManager } from '@platform/persistence';
+import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** A column value as the projections store it: text, numbers, booleans, JSON as text, or null. */
 export type Value = string | number | boolean | null;
