@@ -4,3 +4,5 @@ export { homeStudyApproval } from './home-study-approval/workflow.js';
 export { licenceRenewal } from './licence-renewal/workflow.js';
 export { contractApproval } from './contract-approval/workflow.js';
 export { invoiceException } from './invoice-exception/workflow.js';
+export { reservationExpiry } from './reservation-expiry/workflow.js';
+export { waitlistOffer } from './waitlist-offer/workflow.js';

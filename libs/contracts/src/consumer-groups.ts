@@ -5,6 +5,4 @@ export const ConsumerGroups = {
   financeProjections: 'finance.projections',
   /** Placements' copies of providers' facts and waitlists (ADR 0020, ARCHITECTURE rule 1). */
   placementsProjections: 'placements.projections',
-  /** The providers service follows placements' events (a waitlist entry allocated, PRV-10). */
-  providersPlacementFollowers: 'providers.placement-followers',
 } as const;

@@ -18,3 +18,4 @@ export * from './workflows/licence-renewal.messages.js';
 export * from './workflows/contract-approval.messages.js';
 export * from './workflows/invoice-exception.messages.js';
 export * from './workflows/reservation-expiry.messages.js';
+export * from './workflows/waitlist-offer.messages.js';

@@ -1,5 +1,7 @@
 import { messagingMigration, OutboxMessage } from '@platform/messaging';
 import { openDatabase } from '@platform/persistence';
+import { placementsAllocationMigration } from './migrations/allocation.migration.js';
+import { placementsAvailabilityIndexesMigration } from './migrations/availability-indexes.migration.js';
 import { placementsCoreMigration } from './migrations/placements-core.migration.js';
 import { placementsProjectionsMigration } from './migrations/projections.migration.js';
 
@@ -11,6 +13,12 @@ export function openPlacementsDatabase(url: string) {
   return openDatabase({
     url,
     entities: [OutboxMessage],
-    migrations: [messagingMigration, placementsProjectionsMigration, placementsCoreMigration],
+    migrations: [
+      messagingMigration,
+      placementsProjectionsMigration,
+      placementsCoreMigration,
+      placementsAllocationMigration,
+      placementsAvailabilityIndexesMigration,
+    ],
   });
 }

@@ -786,6 +786,50 @@ describe('leaving the waitlist (PRV-10)', () => {
       data: { entryId: lapsing.id, expiryDate: '2080-06-30', onDate: '2080-07-01' },
     });
   });
+
+  it('PRV-10: the allocateWaitlistEntry activity (an accepted waitlist offer) allocates as the case worker, idempotently; an entry that left the list is refused', async () => {
+    const providerId = await enrolProvider(app, 'Offer Acceptance Home');
+    const offered = await add(providerId, { placement: true });
+    const removed = await add(providerId, { placement: true });
+    await call('POST', `/waitlist-entries/${removed.id}/remove`, { body: { reason: 'Moved' } });
+    const placeId = randomUUID();
+    const orm: MikroORM = await openProvidersDatabase(app.databaseUrl);
+    try {
+      const activities = createProvidersActivities(orm);
+      const input = {
+        entryId: offered.id,
+        from: daysFrom(today(), 7),
+        to: null,
+        placeId,
+        allocatedBy: 'cw.chen',
+        workflowId: 'waitlist-offer/test',
+      };
+      await expect(activities.allocateWaitlistEntry(input)).resolves.toEqual({
+        entryId: offered.id,
+        outcome: 'allocated',
+      });
+      await expect(activities.allocateWaitlistEntry(input)).resolves.toEqual({
+        entryId: offered.id,
+        outcome: 'already-allocated',
+      });
+      await expect(
+        activities.allocateWaitlistEntry({ ...input, entryId: removed.id }),
+      ).rejects.toMatchObject({ type: 'PRV-10', nonRetryable: true });
+    } finally {
+      await orm.close();
+    }
+    const events = await expectListEvents(providerId, [
+      'waitlist-entry.added',
+      'waitlist-entry.added',
+      'waitlist-entry.removed',
+      'waitlist-entry.allocated',
+    ]);
+    expect(events.at(-1)).toMatchObject({
+      correlationId: 'waitlist-offer/test',
+      actor: { userId: 'cw.chen' },
+      data: { entryId: offered.id, kind: 'reservation', placeId, to: null },
+    });
+  });
 });
 
 describe('searching waitlists (PRV-10)', () => {

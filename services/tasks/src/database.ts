@@ -2,6 +2,7 @@ import { openDatabase } from '@platform/persistence';
 import { contractQueuesMigration } from './migrations/contract-queues.migration.js';
 import { taskNotificationsMigration } from './migrations/notifications.migration.js';
 import { tasksMigration } from './migrations/tasks.migration.js';
+import { waitlistOfferQueueMigration } from './migrations/waitlist-offer-queue.migration.js';
 import { workQueuesMigration } from './migrations/work-queues.migration.js';
 import { FeedNotification, NotificationRead } from './notifications/notification.entity.js';
 import { WorkQueue } from './queues/work-queue.entity.js';
@@ -18,6 +19,7 @@ export function openTasksDatabase(url: string) {
       workQueuesMigration,
       taskNotificationsMigration,
       contractQueuesMigration,
+      waitlistOfferQueueMigration,
     ],
   });
 }

@@ -47,6 +47,7 @@ describe('work queues as data (ROLE)', () => {
       'licence-renewals',
       'provider-inquiries',
       'supervisor-approvals',
+      'waitlist-offers',
     ]);
     expect(queues.body.find((queue) => queue.code === 'supervisor-approvals')).toMatchObject({
       memberRoles: ['resource-manager-supervisor'],
@@ -89,7 +90,8 @@ describe('work queues as data (ROLE)', () => {
     expect((await mine('fin.fatima')).body.map((queue) => queue.code)).toEqual([
       'finance-exceptions',
     ]);
-    expect((await mine('cw.chen')).body).toEqual([]);
+    // PRV-10: case workers answer the places offered to their waitlist entries.
+    expect((await mine('cw.chen')).body.map((queue) => queue.code)).toEqual(['waitlist-offers']);
   });
 });
 

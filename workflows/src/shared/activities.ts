@@ -2,6 +2,7 @@ import { proxyActivities } from '@temporalio/workflow';
 import {
   TaskQueues,
   type FinanceActivities,
+  type PlacementsActivities,
   type ProvidersActivities,
   type TasksActivities,
 } from '@platform/contracts/workflows';
@@ -28,5 +29,10 @@ export const providersActivities = proxyActivities<ProvidersActivities>({
 
 export const financeActivities = proxyActivities<FinanceActivities>({
   taskQueue: TaskQueues.financeActivities,
+  ...options,
+});
+
+export const placementsActivities = proxyActivities<PlacementsActivities>({
+  taskQueue: TaskQueues.placementsActivities,
   ...options,
 });

@@ -2,7 +2,12 @@ import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { ActivityFunction, UntypedActivities } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { TaskQueues, type FinanceActivities, type ProvidersActivities } from '@platform/contracts';
+import {
+  TaskQueues,
+  type FinanceActivities,
+  type PlacementsActivities,
+  type ProvidersActivities,
+} from '@platform/contracts';
 import { startTimeSkippingEnvironment } from '@platform/testing/time-skipping';
 import { RecordingTasks } from './recording-tasks.js';
 
@@ -34,6 +39,8 @@ export interface WorkflowTestbedOptions {
   workflowCache?: boolean;
   /** The finance service's activities the workflows under test call (WF-4), if any. */
   finance?: Partial<FinanceActivities>;
+  /** The placements service's activities (PLC-4 reservation expiry), if any. */
+  placements?: Partial<PlacementsActivities>;
 }
 
 /**
@@ -67,6 +74,7 @@ export class WorkflowTestbed {
       [TaskQueues.tasksActivities, testbed.tasks],
       [TaskQueues.providersActivities, providers],
       [TaskQueues.financeActivities, options.finance ?? {}],
+      [TaskQueues.placementsActivities, options.placements ?? {}],
     ];
     for (const [taskQueue, source] of hosted) {
       const activities = activitiesOf(source);

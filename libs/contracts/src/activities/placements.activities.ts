@@ -1,3 +1,5 @@
+import type { WaitlistOfferInput } from '../workflows/waitlist-offer.messages.js';
+
 /**
  * Activities the placements service hosts on TaskQueues.placementsActivities (ADR 0020):
  * reservation expiry (PLC-4) and waitlist offers (PRV-10). Each is idempotent: a retry after a
@@ -20,6 +22,36 @@ export type ExpireReservationResult =
   | { outcome: 'expired' | 'already-expired' | 'confirmed' | 'cancelled' }
   | { outcome: 'not-due'; expiresOn: string };
 
+/** PRV-10: the case worker accepted an offer and the providers service allocated the entry. */
+export interface AcceptWaitlistOfferInput {
+  offerId: string;
+  decidedBy: string;
+}
+
+/** PRV-10: the case worker declined an offer; the place goes to the next suitable entry. */
+export interface DeclineWaitlistOfferInput {
+  offerId: string;
+  decidedBy: string;
+  reason: string | null;
+}
+
+export interface WaitlistOfferDecided {
+  offerId: string;
+  state: 'accepted' | 'declined' | 'withdrawn';
+  /**
+   * After a decline: the new open offer of the same place to the next suitable entry, for the
+   * calling process to start its process (`waitlist-offer/<offerId>`); null when nobody suits.
+   */
+  nextOffer: WaitlistOfferInput | null;
+}
+
 export interface PlacementsActivities {
   expireReservation(input: ExpireReservationInput): Promise<ExpireReservationResult>;
+  /** PRV-10: marks the offer accepted; idempotent. */
+  acceptWaitlistOffer(input: AcceptWaitlistOfferInput): Promise<WaitlistOfferDecided>;
+  /**
+   * PRV-10: marks the offer declined and offers the place to the next suitable entry (a new offer
+   * and its process); idempotent — a retry answers the same next offer.
+   */
+  declineWaitlistOffer(input: DeclineWaitlistOfferInput): Promise<WaitlistOfferDecided>;
 }

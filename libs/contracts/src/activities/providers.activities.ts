@@ -26,6 +26,13 @@ export interface ProvidersActivities {
    * gaps in its list); idempotent — a second run for the same day expires nothing more.
    */
   expireWaitlistEntries(input: ExpireWaitlistEntriesInput): Promise<WaitlistEntriesExpired>;
+  /**
+   * PRV-10: allocates a place to a waiting entry after its case worker accepted an offer (the
+   * waitlists' allocate: waitlist-entry.allocated follows). Idempotent: an entry already allocated
+   * answers `already-allocated`; one that left the queue otherwise (expired, removed) is refused
+   * as a non-retryable business rejection (PRV-10).
+   */
+  allocateWaitlistEntry(input: AllocateWaitlistEntryInput): Promise<WaitlistEntryAllocation>;
   recordInquiryOutcome(input: RecordInquiryOutcomeInput): Promise<InquiryOutcomeRecorded>;
   /** WF-1: records the supervisor's decision on a submitted home study (CRD-7); idempotent. */
   recordHomeStudyDecision(input: RecordHomeStudyDecisionInput): Promise<HomeStudyDecisionRecorded>;
@@ -268,6 +275,24 @@ export interface ExpireWaitlistEntriesInput {
   onDate: string;
   /** The calling workflow; becomes the expired events' correlation id. */
   workflowId: string;
+}
+
+export interface AllocateWaitlistEntryInput {
+  entryId: string;
+  /** The first day of the service period (YYYY-MM-DD): today → a placement, later → a reservation. */
+  from: string;
+  /** Inclusive; null: open-ended. */
+  to: string | null;
+  placeId: string | null;
+  /** The case worker who accepted the offer: the allocation's actor. */
+  allocatedBy: string;
+  /** The calling workflow; becomes the allocated event's correlation id. */
+  workflowId: string;
+}
+
+export interface WaitlistEntryAllocation {
+  entryId: string;
+  outcome: 'allocated' | 'already-allocated';
 }
 
 export interface WaitlistEntriesExpired {

@@ -23,3 +23,18 @@ export interface ReservationExpiryInput {
 /** The reservation left `active` (confirmed or cancelled): nothing left to expire. */
 export const reservationSettledSignal =
   defineSignal<[{ state: 'confirmed' | 'cancelled' }]>('reservationSettled');
+
+/**
+ * The reservation's period changed while it is still active (PATCH): the timer re-arms for the new
+ * `expiresOn`, earlier or later. Sent with signal-with-start, so it also (re)starts a timer whose
+ * start was lost after the reservation committed.
+ */
+export const reservationRescheduledSignal =
+  defineSignal<[{ expiresOn: string }]>('reservationRescheduled');
+
+/** How the timer ended: the reservation expired, or someone settled it first. */
+export interface ReservationExpiryResult {
+  outcome: 'expired' | 'already-expired' | 'confirmed' | 'cancelled';
+  /** The day the timer last slept until (the reservation's expiresOn at the end). */
+  expiresOn: string;
+}

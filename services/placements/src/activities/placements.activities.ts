@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { PlacementsActivities } from '@platform/contracts';
 import type { PlacementsConfig } from '../config.js';
+import { acceptWaitlistOffer, declineWaitlistOffer } from '../allocation/offer-decisions.js';
 import { expireReservation } from '../reservations/reservation-expiry.js';
 
 /**
@@ -14,5 +15,7 @@ export function createPlacementsActivities(
   void config;
   return {
     expireReservation: (input) => expireReservation(orm, input),
+    acceptWaitlistOffer: (input) => acceptWaitlistOffer(orm, input),
+    declineWaitlistOffer: (input) => declineWaitlistOffer(orm, input),
   };
 }

@@ -159,6 +159,14 @@ describe('placements (PLC-5)', () => {
     ).toEqual(['cw.carla']);
   });
 
+  it('PLC-5 with ROLE: a supervisor or facility manager acts as a resource manager and notifies the creator', () => {
+    for (const role of ['resource-manager-supervisor', 'facility-manager']) {
+      expect(
+        whoToNotifyOfPlacementUpdate('cw.carla', { userId: 'x.someone', roles: [role] }),
+      ).toEqual(['cw.carla']);
+    }
+  });
+
   it('PLC-5: other updaters, or the creator themself, notify nobody', () => {
     expect(
       whoToNotifyOfPlacementUpdate('cw.carla', { userId: 'cw.other', roles: ['case-worker'] }),

@@ -126,14 +126,26 @@ export interface PlacementUpdater {
 }
 
 /**
- * PLC-5: updating a placement notifies its creating case worker when a resource manager does it
- * (and is not that case worker); any other update notifies nobody.
+ * ROLE: who acts as a resource manager on placements — the supervisor may everything a resource
+ * manager may, and a facility manager acts like one for its providers' facilities.
+ */
+const ACTING_AS_RESOURCE_MANAGER = new Set([
+  'resource-manager',
+  'resource-manager-supervisor',
+  'facility-manager',
+]);
+
+/**
+ * PLC-5: updating a placement notifies its creating case worker when a resource manager (or
+ * someone acting as one, ROLE) does it and is not that case worker; any other update notifies
+ * nobody.
  */
 export function whoToNotifyOfPlacementUpdate(
   createdBy: string,
   updatedBy: PlacementUpdater,
 ): string[] {
-  return updatedBy.roles.includes('resource-manager') && updatedBy.userId !== createdBy
-    ? [createdBy]
-    : [];
+  const actsAsResourceManager = updatedBy.roles.some((role) =>
+    ACTING_AS_RESOURCE_MANAGER.has(role),
+  );
+  return actsAsResourceManager && updatedBy.userId !== createdBy ? [createdBy] : [];
 }

@@ -1,3 +1,4 @@
+import { NotFoundProblem } from '@platform/http';
 import type { CalendarDate } from '@platform/kernel';
 import type { EntityManager } from '@platform/persistence';
 import type {
@@ -8,6 +9,7 @@ import type {
   Occupancy,
   OutOfService,
   Place,
+  LimitScope,
   PlaceLimit,
 } from '../domain/index.js';
 
@@ -53,7 +55,7 @@ const DAY = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 export async function loadFacilityFacts(
   em: EntityManager,
   facilityId: string,
-  options: { lock: boolean; from?: CalendarDate },
+  options: { lock: boolean; from?: CalendarDate; scope?: LimitScope },
 ): Promise<LoadedFacility | null> {
   const [facility] = await em.execute<Facility[]>(
     `select facility_id as "facilityId", provider_id as "providerId", name,
@@ -101,6 +103,16 @@ export async function loadFacilityFacts(
     reason: row.reason,
   }));
 
+  // Other facilities' occupancies count only towards limits (PLC-8): every one under some contract
+  // or provider service, or — with `scope` (an availability search) — only those under the
+  // request's own, the only limits that apply to it (a provider of 100 facilities then loads one
+  // facility's rows, not the whole provider's).
+  const limitCounted =
+    options.scope === undefined
+      ? '(contract_id is not null or provider_service_id is not null)'
+      : '(contract_id = ? or provider_service_id = ?)';
+  const scopeParams =
+    options.scope === undefined ? [] : [options.scope.contractId, options.scope.providerServiceId];
   const occupancyRows = await em.execute<
     (Omit<Occupancy, 'period'> & { start: CalendarDate; end: CalendarDate | null })[]
   >(
@@ -110,16 +122,17 @@ export async function loadFacilityFacts(
             provider_service_id as "providerServiceId"
        from placement
       where state = 'active' and (ends_on is null or ends_on >= ?)
-        and (facility_id = ? or (provider_id = ? and
-             (contract_id is not null or provider_service_id is not null)))
+        and (facility_id = ? or (provider_id = ? and ${limitCounted}))
      union all
      select 'reservation', reservation_id, place_id, facility_id, client,
             ${DAY('starts_on')}, ${DAY('ends_on')}, contract_id, provider_service_id
        from reservation
       where state = 'active' and (ends_on is null or ends_on >= ?)
-        and (facility_id = ? or (provider_id = ? and
-             (contract_id is not null or provider_service_id is not null)))`,
-    [from, facilityId, facility.providerId, from, facilityId, facility.providerId],
+        and (facility_id = ? or (provider_id = ? and ${limitCounted}))`,
+    [
+      ...[from, facilityId, facility.providerId, ...scopeParams],
+      ...[from, facilityId, facility.providerId, ...scopeParams],
+    ],
   );
   const occupancies: Occupancy[] = occupancyRows.map(({ start, end, ...row }) => ({
     ...row,
@@ -153,4 +166,15 @@ export async function loadFacilityFacts(
     limits: limits.map(({ start, end, ...limit }) => ({ ...limit, period: { start, end } })),
     settings: await loadCharacteristicSettings(em),
   };
+}
+
+/** loadFacilityFacts, or a 404 problem naming the facility. */
+export async function facilityFactsOrNotFound(
+  em: EntityManager,
+  facilityId: string,
+  options: Parameters<typeof loadFacilityFacts>[2],
+): Promise<LoadedFacility> {
+  const facts = await loadFacilityFacts(em, facilityId, options);
+  if (!facts) throw new NotFoundProblem('Facility', facilityId);
+  return facts;
 }

@@ -15,6 +15,7 @@ import {
 } from './home-study-approval.js';
 import { recordInquiryOutcome } from './record-inquiry-outcome.js';
 import { expireWaitlistEntries } from './expire-waitlist-entries.js';
+import { allocateWaitlistEntry } from './allocate-waitlist-entry.js';
 import {
   ContractProcessSteps,
   type ContractStepSettings,
@@ -32,6 +33,7 @@ export function createProvidersActivities(
   return {
     recordInquiryOutcome: (input) => recordInquiryOutcome(orm, input),
     expireWaitlistEntries: (input) => expireWaitlistEntries(orm, input),
+    allocateWaitlistEntry: (input) => allocateWaitlistEntry(orm, input),
     recordHomeStudyDecision: (input) => recordHomeStudyDecision(orm, input),
     getHomeStudyForApproval: (homeStudyId) => getHomeStudyForApproval(orm, homeStudyId),
     scheduleReStudy: (input) => scheduleReStudy(orm, input),
