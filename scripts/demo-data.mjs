@@ -2,10 +2,11 @@
 // something to click through — the registries, providers of five kinds with their classification,
 // groups, members and credentials, provider services and their approvals, home studies, waitlists,
 // service enquiries, incidents and investigations, contracts, an invoice with its exceptions and
-// payments in finance, and inquiries (so the work queues and the Temporal UI have something to
-// show). Loaded through the public API as the seeded user whose job
-// it is (see scripts/demo/*.mjs), and only into an empty providers database, so restarting does
-// not duplicate it. The one exception to "through the API" is explained in scripts/demo/providers.mjs.
+// payments in finance, facilities with residents, a reservation and an emergency placement in
+// placements, and inquiries (so the work queues and the Temporal UI have something to show).
+// Loaded through the public API as the seeded user whose job it is (see scripts/demo/*.mjs), and
+// only into an empty providers database, so restarting does not duplicate it. The one exception
+// to "through the API" is explained in scripts/demo/providers.mjs.
 import { loadActivity, loadInquiries } from './demo/activity.mjs';
 import {
   loadAccreditationsAndLicences,
@@ -16,6 +17,7 @@ import { loadFinance } from './demo/finance.mjs';
 import { loadHomeStudies } from './demo/home-studies.mjs';
 import { actingAs, countOf } from './demo/http.mjs';
 import { loadMembers } from './demo/members.mjs';
+import { loadPlacements } from './demo/placements.mjs';
 import { loadProviders } from './demo/providers.mjs';
 import { loadRegistries } from './demo/registry.mjs';
 import {
@@ -49,6 +51,7 @@ async function loadProviderData(users, progress) {
   await loadHomeStudies(users.manager, users.supervisor, providers, progress);
   await approveProviderServices(users.manager, services, progress);
   await setApprovalChecks(users.admin, users.manager, providers, registry.products, progress);
+  await loadPlacements(users, providers, progress);
   await loadActivity(users, ctx, progress);
   await loadContracts(users, ctx, progress);
   await loadFinance(users, ctx, progress);

@@ -6,7 +6,7 @@ export interface HttpResult<T = Record<string, unknown>> {
 }
 
 export async function call<T = Record<string, unknown>>(
-  method: 'GET' | 'POST' | 'PATCH',
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   url: string,
   options: { token?: string; body?: unknown } = {},
 ): Promise<HttpResult<T>> {

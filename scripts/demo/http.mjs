@@ -6,6 +6,7 @@ import { ports } from '../apps.mjs';
 const providersApi = `http://127.0.0.1:${ports.providers}`;
 const tasksApi = `http://127.0.0.1:${ports.tasks}`;
 const financeApi = `http://127.0.0.1:${ports.finance}`;
+const placementsApi = `http://127.0.0.1:${ports.placements}`;
 
 async function token(username) {
   const response = await fetch(`http://127.0.0.1:${ports.devIssuer}/token?username=${username}`);
@@ -47,8 +48,8 @@ function client(api, username, bearer) {
 }
 
 /**
- * A client of the providers API acting as a seeded user (`null`: a guest, no token), with `tasks`
- * and `finance`, the same user's clients of the tasks and finance APIs. Every non-2xx answer throws with the method, path,
+ * A client of the providers API acting as a seeded user (`null`: a guest, no token), with `tasks`,
+ * `finance` and `placements`, the same user's clients of those APIs. Every non-2xx answer throws with the method, path,
  * user, status and body, so a broken demo fails loudly.
  */
 export async function actingAs(username) {
@@ -57,6 +58,7 @@ export async function actingAs(username) {
     ...client(providersApi, username, bearer),
     tasks: client(tasksApi, username, bearer),
     finance: client(financeApi, username, bearer),
+    placements: client(placementsApi, username, bearer),
   };
 }
 
