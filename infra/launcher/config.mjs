@@ -39,8 +39,15 @@ export const KAFKA_VERSION = '3.9.2';
 // Releases of the Temporal CLI since v1.6 carry a `replace` directive in their go.mod, which makes
 // `go install github.com/temporalio/cli/cmd/temporal@<version>` refuse to build them. v1.5.1 is the
 // newest release that installs directly from the Go module proxy.
-export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal';
+export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli';
+export const TEMPORAL_CLI_PACKAGE = `${TEMPORAL_CLI_MODULE}/cmd/temporal`;
 export const TEMPORAL_CLI_VERSION = 'v1.5.1';
+// The SQLite driver the dev server persists with. v1.5.1 pins modernc.org/sqlite v1.34.1, whose
+// connection stays "interrupted (9)" for good once a query's context is cancelled mid-transaction
+// (cznic/sqlite#241): after that every call fails and the dev server never recovers. It happened
+// in a full test run, where hundreds of workers stop and cancel their polls. Temporal itself
+// moved to v1.44.3 for the same errors (temporalio/temporal#9198), so the CLI is built with it.
+export const TEMPORAL_SQLITE_VERSION = 'v1.44.3';
 export const TEMPORAL_NAMESPACE = 'default';
 
 // The time-skipping test server for workflow tests (test-server.mjs): io.temporal:temporal-test-server

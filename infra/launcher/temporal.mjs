@@ -5,8 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   TEMPORAL_CLI_MODULE,
+  TEMPORAL_CLI_PACKAGE,
   TEMPORAL_CLI_VERSION,
   TEMPORAL_NAMESPACE,
+  TEMPORAL_SQLITE_VERSION,
   dataDirOf,
   logFile,
   pidFile,
@@ -39,7 +41,34 @@ const SEARCH_ATTRIBUTE_TYPES = [
   'KeywordList',
 ];
 
-const cacheBin = (cfg) => path.join(cfg.cacheDir, 'temporal', 'bin', 'temporal');
+// One directory per build recipe, so a changed version is built afresh rather than an older
+// binary reused from the cache.
+const BUILD_ID = `${TEMPORAL_CLI_VERSION}-sqlite-${TEMPORAL_SQLITE_VERSION}`;
+const cacheBin = (cfg) => path.join(cfg.cacheDir, 'temporal', BUILD_ID, 'bin', 'temporal');
+
+/**
+ * A throw-away module that requires the CLI and the SQLite driver we want: Go's minimal version
+ * selection then builds the CLI with that driver (a `replace` would be needed for anything else).
+ */
+function buildModule(dir) {
+  fs.writeFileSync(
+    path.join(dir, 'go.mod'),
+    [
+      'module provider-platform/temporal-dev-server',
+      '',
+      'go 1.24',
+      '',
+      `require ${TEMPORAL_CLI_MODULE} ${TEMPORAL_CLI_VERSION}`,
+      '',
+      `require modernc.org/sqlite ${TEMPORAL_SQLITE_VERSION}`,
+      '',
+    ].join('\n'),
+  );
+  fs.writeFileSync(
+    path.join(dir, 'tools.go'),
+    `//go:build tools\n\npackage tools\n\nimport _ "${TEMPORAL_CLI_PACKAGE}"\n`,
+  );
+}
 
 function locate(cfg) {
   if (cfg.external.temporalAddress) {
@@ -56,10 +85,10 @@ function locate(cfg) {
 }
 
 // Build the CLI from its Go module (there is no other registry it is published to). We pin
-// v1.5.1: releases since v1.6 carry a `replace` directive in go.mod, and `go install
-// module@version` refuses modules with replace directives, so `@latest` fails. The binary is built
-// into a temporary GOBIN and renamed into place, so an interrupted build never leaves a partial
-// binary where the next run would pick it up.
+// v1.5.1: releases since v1.6 carry a `replace` directive in go.mod, which a module requiring them
+// cannot honour. It is built in a temporary module (see buildModule) into a temporary directory
+// and renamed into place, so an interrupted build never leaves a partial binary where the next
+// run would pick it up.
 async function build(cfg, progress) {
   const go = which('go', cfg.env);
   if (!go) {
@@ -69,13 +98,16 @@ async function build(cfg, progress) {
     );
   }
   const target = cacheBin(cfg);
-  const tmpBin = path.join(path.dirname(path.dirname(target)), `.build-${process.pid}`);
-  removeStaleTemps(path.dirname(tmpBin), '.build-');
-  fs.rmSync(tmpBin, { recursive: true, force: true });
-  fs.mkdirSync(tmpBin, { recursive: true });
+  const buildRoot = path.join(cfg.cacheDir, 'temporal');
+  fs.mkdirSync(buildRoot, { recursive: true });
+  const tmpDir = path.join(buildRoot, `.build-${process.pid}`);
+  removeStaleTemps(buildRoot, '.build-');
+  fs.rmSync(tmpDir, { recursive: true, force: true });
+  fs.mkdirSync(tmpDir, { recursive: true });
+  buildModule(tmpDir);
   progress.info(
     NAME,
-    `building the Temporal CLI ${TEMPORAL_CLI_VERSION} from its Go module (first time only, several minutes)…`,
+    `building the Temporal CLI ${TEMPORAL_CLI_VERSION} (SQLite ${TEMPORAL_SQLITE_VERSION}) from its Go module (first time only, several minutes)…`,
   );
   let packages = 0;
   const stop = progress.heartbeat(
@@ -83,23 +115,27 @@ async function build(cfg, progress) {
     () => `still building… (${packages} packages compiled)`,
     30000,
   );
+  // GOWORK/GOFLAGS from the caller's environment must not interfere; cwd is the temporary
+  // module, so no go.mod around the repository is picked up either.
+  const options = {
+    logFile: logFile(cfg, NAME),
+    env: { ...cfg.env, GOWORK: 'off', GOFLAGS: '-mod=mod' },
+    cwd: tmpDir,
+  };
   try {
-    await runLogged(go, ['install', '-v', `${TEMPORAL_CLI_MODULE}@${TEMPORAL_CLI_VERSION}`], {
-      logFile: logFile(cfg, NAME),
-      // GOWORK/GOFLAGS from the caller's environment must not interfere with a module@version
-      // install; cwd is the temp dir so no go.mod around us is picked up either.
-      env: { ...cfg.env, GOBIN: tmpBin, GOWORK: 'off', GOFLAGS: '-mod=mod' },
-      cwd: tmpBin,
+    await runLogged(go, ['mod', 'tidy'], options);
+    const built = path.join(tmpDir, 'temporal');
+    await runLogged(go, ['build', '-v', '-o', built, TEMPORAL_CLI_PACKAGE], {
+      ...options,
       onLine: () => (packages += 1), // `-v` prints one line per package compiled
     });
-    const built = path.join(tmpBin, 'temporal');
     if (!isExecutable(built))
-      throw new Error(`temporal: go install produced no binary (see ${logFile(cfg, NAME)})`);
+      throw new Error(`temporal: go build produced no binary (see ${logFile(cfg, NAME)})`);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.renameSync(built, target);
   } finally {
     stop();
-    fs.rmSync(tmpBin, { recursive: true, force: true });
+    fs.rmSync(tmpDir, { recursive: true, force: true });
   }
   progress.info(NAME, `built ${target}`);
 }
