@@ -45,6 +45,9 @@ export interface ServiceDefinition {
 /**
  * Starts a service the same way everywhere: its database (migrated), a Temporal client, its
  * activity worker, the HTTP API with health checks, then its extensions. Closing runs in reverse.
+ * When a step fails, whatever the earlier steps opened is closed before the error is rethrown, so
+ * a failed start leaves no listening server, worker or pool behind (a test run that cannot start
+ * a service fails instead of never exiting).
  */
 export async function startService(definition: ServiceDefinition): Promise<RunningService> {
   const { config } = definition;
@@ -52,45 +55,58 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
     address: config.TEMPORAL_ADDRESS,
     namespace: config.TEMPORAL_NAMESPACE,
   };
-  const orm = await definition.openDatabase(config.DATABASE_URL);
-  const temporal = await connectTemporalClient(temporalOptions);
-  const worker: RunningWorker = await startActivityWorker(
-    temporalOptions,
-    definition.activities.taskQueue,
-    definition.activities.create(orm),
-  );
-  const healthChecks: Record<string, HealthCheck> = {
-    database: () => pingDatabase(orm),
-    temporal: async () => {
-      await temporal.workflowService.getSystemInfo({});
-    },
-    activityWorker: async () => {
-      const state = worker.worker.getState();
-      if (state !== 'RUNNING') throw new Error(`worker is ${state}`);
-    },
+  const closers: (() => Promise<unknown>)[] = [];
+  const closeAll = async () => {
+    for (const close of closers.splice(0).reverse()) await close();
   };
-  const app = await createHttpApp(definition.module({ orm, temporal, healthChecks }), {
-    service: definition.name,
-    title: definition.title,
-    description: definition.description,
-    logLevel: config.LOG_LEVEL,
-  });
-  const extensions = (await definition.extensions?.(orm)) ?? [];
-  for (const extension of extensions) await extension.attach?.(app);
-
-  await app.startAllMicroservices();
-  await app.listen(config.PORT, config.HOST);
-  for (const extension of extensions) await extension.start?.();
-
-  return {
-    name: definition.name,
-    url: (await app.getUrl()).replace('[::1]', 'localhost'),
-    async close() {
+  try {
+    const orm = await definition.openDatabase(config.DATABASE_URL);
+    closers.push(() => orm.close());
+    const temporal = await connectTemporalClient(temporalOptions);
+    closers.push(() => temporal.connection.close());
+    const worker: RunningWorker = await startActivityWorker(
+      temporalOptions,
+      definition.activities.taskQueue,
+      definition.activities.create(orm),
+    );
+    closers.push(() => worker.shutdown());
+    const healthChecks: Record<string, HealthCheck> = {
+      database: () => pingDatabase(orm),
+      temporal: async () => {
+        await temporal.workflowService.getSystemInfo({});
+      },
+      activityWorker: async () => {
+        const state = worker.worker.getState();
+        if (state !== 'RUNNING') throw new Error(`worker is ${state}`);
+      },
+    };
+    const app = await createHttpApp(definition.module({ orm, temporal, healthChecks }), {
+      service: definition.name,
+      title: definition.title,
+      description: definition.description,
+      logLevel: config.LOG_LEVEL,
+    });
+    closers.push(() => app.close());
+    const extensions = (await definition.extensions?.(orm)) ?? [];
+    // First thing on shutdown, so nothing new starts while the rest closes.
+    closers.push(async () => {
       for (const extension of [...extensions].reverse()) await extension.stop?.();
-      await app.close();
-      await worker.shutdown();
-      await temporal.connection.close();
-      await orm.close();
-    },
-  };
+    });
+    for (const extension of extensions) await extension.attach?.(app);
+
+    await app.startAllMicroservices();
+    await app.listen(config.PORT, config.HOST);
+    for (const extension of extensions) await extension.start?.();
+
+    return {
+      name: definition.name,
+      url: (await app.getUrl()).replace('[::1]', 'localhost'),
+      close: closeAll,
+    };
+  } catch (error) {
+    await closeAll().catch((closeError: unknown) => {
+      console.error(`${definition.name}: closing after a failed start failed too`, closeError);
+    });
+    throw error;
+  }
 }
