@@ -105,7 +105,7 @@ describe('cancelling a reservation (PLC-4)', () => {
 });
 
 describe('changing a reservation (PLC-4)', () => {
-  it('PLC-4: moving a reservation recomputes its expiry; it stays in the future (422 naming from)', async () => {
+  it('PLC-4: moving a reservation recomputes its expiry and records reservation.changed; it stays in the future (422 naming from)', async () => {
     const house = await reservationLayout(app, providerId);
     const reservation = await reservationAt(house, house.bed1);
 
@@ -115,6 +115,18 @@ describe('changing a reservation (PLC-4)', () => {
     });
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ from: inDays(10), to: inDays(11), expiresOn: inDays(12) });
+    const changes = (await eventsOf(app, reservation.reservationId)).filter(
+      (event) => event.type === 'reservation.changed',
+    );
+    expect(changes.map((event) => event.data)).toEqual([
+      expect.objectContaining({
+        changed: ['from', 'to'],
+        period: { from: inDays(10), to: inDays(11) },
+        previousPeriod: { from: inDays(3), to: inDays(30) },
+        expiresOn: inDays(12),
+        previousPlaceId: house.bed1,
+      }),
+    ]);
 
     expectRefusal(
       await change(app, reservation.reservationId, { from: today() }),

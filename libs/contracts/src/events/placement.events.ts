@@ -75,6 +75,36 @@ export const reservationCreated = defineEvent({
   },
 });
 
+/** PLC-4: an active reservation's period or place changed (still in the future). */
+export const reservationChanged = defineEvent({
+  ...reservation,
+  type: 'reservation.changed',
+  version: 1,
+  description:
+    "An active reservation's period or place changed (PLC-4): `changed` names what, " +
+    'previousPeriod and previousPlaceId what they were; expiresOn is recomputed and its timer ' +
+    're-armed.',
+  schema: z.object({
+    reservationId: z.uuid(),
+    ...where,
+    period,
+    expiresOn: calendarDate,
+    changed: z.array(z.enum(['from', 'to', 'placeId'])).min(1),
+    previousPeriod: period,
+    previousPlaceId: z.uuid().nullable(),
+  }),
+  example: {
+    reservationId: RESERVATION_ID,
+    ...exampleWhere,
+    placeId: OTHER_PLACE_ID,
+    period: { from: '2026-12-08', to: '2027-05-31' },
+    expiresOn: '2026-12-11',
+    changed: ['from', 'placeId'],
+    previousPeriod: { from: '2026-12-01', to: '2027-05-31' },
+    previousPlaceId: PLACE_ID,
+  },
+});
+
 /** PLC-4: the client arrived; the reservation became a placement. */
 export const reservationConfirmed = defineEvent({
   ...reservation,
@@ -244,6 +274,7 @@ export const placementTransferred = defineEvent({
 
 export const PLACEMENT_EVENTS = [
   reservationCreated,
+  reservationChanged,
   reservationConfirmed,
   reservationCancelled,
   reservationExpired,

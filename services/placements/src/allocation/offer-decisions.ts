@@ -7,7 +7,7 @@ import type {
 import type { CalendarDate } from '@platform/kernel';
 import type { EntityManager } from '@platform/persistence';
 import { businessRejection } from '@platform/temporal';
-import { todayDate } from '../facilities/facility-records.js';
+import { todayDate } from '../shared/today.js';
 import { offerIdFor } from './offer-ids.js';
 import { offerFreedPlace, offerProcessInput } from './offer-writes.js';
 

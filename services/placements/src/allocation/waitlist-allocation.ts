@@ -8,10 +8,9 @@ import { refuse } from '@platform/http';
 import type { CalendarDate, DateRange } from '@platform/kernel';
 import type { EntityManager } from '@platform/persistence';
 import { findFreePlaces, type ClientCharacteristics } from '../domain/index.js';
-import { choosePlace } from '../placements/place-choice.js';
 import { overlappingPlacementsOfClient } from '../placements/placement-records.js';
 import { resolvePlacementScope, type PlacementScope } from '../placements/placement-scope.js';
-import { insertPlacement } from '../placements/placement-writes.js';
+import { startPlacementIn } from '../placements/placement-start.js';
 import type { ReservationRecord } from '../reservations/reservation-records.js';
 import { createReservationBody } from '../reservations/reservation.schemas.js';
 import type { ReservationsService } from '../reservations/reservations.service.js';
@@ -173,25 +172,10 @@ export async function allocate(
     from: request.period.start,
   });
   if (!facts) refuse({ rule: 'PLC-1', field: 'placeId', message: 'the facility is gone' });
-  const choice = await choosePlace(em, facts, {
-    ...request,
-    placeId: location.placeId,
-    emergency: false,
-    actor,
-  });
-  const placementId = await insertPlacement(
+  const placementId = await startPlacementIn(
     em,
-    {
-      providerId: data.providerId,
-      facilityId: location.facilityId,
-      placeId: choice.placeId,
-      client: request.client,
-      period: request.period,
-      emergency: choice.emergency,
-      ...request.scope,
-      reservationId: null,
-      waitlistEntryId: data.entryId,
-    },
+    facts,
+    { ...request, placeId: location.placeId, emergency: false, waitlistEntryId: data.entryId },
     actor,
     allocation.correlationId,
   );

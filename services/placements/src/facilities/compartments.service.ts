@@ -10,7 +10,8 @@ import { assertMayManageProvider } from '../shared/provider-access.js';
 import type { CreateCompartmentBody, UpdateCompartmentBody } from './compartment.schemas.js';
 import { compartmentView } from './compartment-reads.js';
 import type { CompartmentView } from './facility.views.js';
-import { facilityOrNotFound, todayDate } from './facility-records.js';
+import { facilityOrNotFound } from './facility-records.js';
+import { todayDate } from '../shared/today.js';
 import {
   refuseDisabledCharacteristics,
   refuseUnsoundLayout,

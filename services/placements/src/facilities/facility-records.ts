@@ -1,12 +1,6 @@
-import type { CalendarDate } from '@platform/kernel';
 import { NotFoundProblem, refuse } from '@platform/http';
 import type { EntityManager } from '@platform/persistence';
 import type { Facility } from '../domain/index.js';
-
-/** Today as a UTC calendar day, read once per request (the rules take the day as a parameter). */
-export function todayDate(now = new Date()): CalendarDate {
-  return now.toISOString().slice(0, 10) as CalendarDate;
-}
 
 /** `%text%` for ILIKE, with the wildcards in the user's text taken literally. */
 export function containsPattern(text: string): string {

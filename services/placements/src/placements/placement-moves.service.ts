@@ -9,16 +9,16 @@ import {
   assertMayManageProvider,
   assertProviderTakesPlacements,
 } from '../shared/provider-access.js';
-import { choosePlace } from './place-choice.js';
 import { recordPlacementEnd } from './placement-endings.js';
 import { notifyCreatorOfUpdate } from './placement-notices.js';
-import { assertNotFuture, todayDate } from './placement-period.js';
+import { assertNotFuture } from './placement-period.js';
+import { todayDate } from '../shared/today.js';
 import { placementDetailView } from './placement-reads.js';
 import { lockPlacement, placementFacilityOrNotFound } from './placement-records.js';
 import type { MovePlacementBody } from './placement.schemas.js';
 import type { PlacementDetailView } from './placement.views.js';
 import { resolvePlacementScope } from './placement-scope.js';
-import { insertPlacement } from './placement-writes.js';
+import { startPlacementIn } from './placement-start.js';
 
 async function providerOfFacility(em: EntityManager, facilityId: string): Promise<string> {
   const [row] = await em.execute<{ providerId: string }[]>(
@@ -101,26 +101,15 @@ export class PlacementMovesService {
         from: body.on,
       });
       const period = { start: body.on, end: placement.period.end };
-      const choice = await choosePlace(em, facts, {
-        client: placement.client,
-        period,
-        scope,
-        placeId: body.placeId ?? null,
-        emergency: body.emergency,
-        actor,
-      });
-      const newPlacementId = await insertPlacement(
+      const newPlacementId = await startPlacementIn(
         em,
+        facts,
         {
-          providerId: toProvider,
-          facilityId: body.facilityId,
-          placeId: choice.placeId,
           client: placement.client,
           period,
-          emergency: choice.emergency,
-          ...scope,
-          reservationId: null,
-          waitlistEntryId: null,
+          scope,
+          placeId: body.placeId ?? null,
+          emergency: body.emergency,
           transferredFrom: placement.placementId,
         },
         actor,

@@ -1,11 +1,6 @@
 import { refuse } from '@platform/http';
 import type { CalendarDate } from '@platform/kernel';
 
-/** Today as a UTC calendar day, read once per request (the rules take the day as a parameter). */
-export function todayDate(now = new Date()): CalendarDate {
-  return now.toISOString().slice(0, 10) as CalendarDate;
-}
-
 /**
  * PLC-5 (decision): a placement records a client who has arrived, so it starts today or earlier
  * (an arrival recorded late keeps its real first day, which finance pays from). A stay that

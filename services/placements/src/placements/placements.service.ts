@@ -12,7 +12,6 @@ import {
   assertMayManageProvider,
   assertProviderTakesPlacements,
 } from '../shared/provider-access.js';
-import { choosePlace } from './place-choice.js';
 import {
   failuresByPlace,
   isBlocking,
@@ -21,7 +20,8 @@ import {
   withoutPlacements,
 } from './placement-availability.js';
 import { notifyCreatorOfUpdate } from './placement-notices.js';
-import { assertNotFuture, assertPeriod, todayDate } from './placement-period.js';
+import { assertNotFuture, assertPeriod } from './placement-period.js';
+import { todayDate } from '../shared/today.js';
 import { listPlacements, placementDetailView } from './placement-reads.js';
 import {
   lockPlacement,
@@ -37,7 +37,7 @@ import type {
 } from './placement.schemas.js';
 import type { PlacementDetailView, PlacementView } from './placement.views.js';
 import { resolvePlacementScope } from './placement-scope.js';
-import { insertPlacement } from './placement-writes.js';
+import { startPlacementIn } from './placement-start.js';
 import { placementFacts, recordPlacementEnd } from './placement-endings.js';
 
 /** PLC-5: a client is in one place at a time (a transfer's chain included). 409 otherwise. */
@@ -101,27 +101,10 @@ export class PlacementsService {
       const scope = await resolvePlacementScope(em, providerId, body);
       const client = toClientCharacteristics(body.client);
       await assertClientNotPlacedElsewhere(em, client.clientId, period, null, 'client.clientId');
-      const choice = await choosePlace(em, facts, {
-        client,
-        period,
-        scope,
-        placeId: body.placeId ?? null,
-        emergency: body.emergency,
-        actor,
-      });
-      const placementId = await insertPlacement(
+      const placementId = await startPlacementIn(
         em,
-        {
-          providerId,
-          facilityId: facts.facility.facilityId,
-          placeId: choice.placeId,
-          client,
-          period,
-          emergency: choice.emergency,
-          ...scope,
-          reservationId: null,
-          waitlistEntryId: null,
-        },
+        facts,
+        { client, period, scope, placeId: body.placeId ?? null, emergency: body.emergency },
         actor,
         correlationId,
       );

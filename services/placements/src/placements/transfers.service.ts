@@ -16,7 +16,8 @@ import { facilityFactsOrNotFound, type LoadedFacility } from '../shared/facility
 import { assertMayManageProvider } from '../shared/provider-access.js';
 import { issuesAt, moveAvailability } from './placement-availability.js';
 import { notifyCreatorOfUpdate } from './placement-notices.js';
-import { assertNotFuture, todayDate } from './placement-period.js';
+import { assertNotFuture } from './placement-period.js';
+import { todayDate } from '../shared/today.js';
 import {
   activePlacementsOfFacility,
   lockPlacement,

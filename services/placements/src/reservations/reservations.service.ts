@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { reservationCreated, type Actor } from '@platform/contracts';
+import { reservationChanged, reservationCreated, type Actor } from '@platform/contracts';
 import { refuse, type Page } from '@platform/http';
 import type { CalendarDate, DateRange } from '@platform/kernel';
 import { recordEvent } from '@platform/messaging';
 import type { EntityManager } from '@platform/persistence';
 import type { PlacementsConfig } from '../config.js';
 import { reservationExpiry } from '../domain/index.js';
-import { todayDate } from '../facilities/facility-records.js';
+import { todayDate } from '../shared/today.js';
 import { PLACEMENTS_CONFIG } from '../placements-config.token.js';
 import { resolvePlacementScope } from '../placements/placement-scope.js';
 import { lockProviderFacilities } from '../shared/facility-facts.js';
@@ -254,8 +254,31 @@ export class ReservationsService {
           id,
         ],
       );
+      const changed = (
+        [
+          ['from', period.start !== current.from],
+          ['to', period.end !== current.to],
+          ['placeId', location.placeId !== current.placeId],
+        ] as const
+      ).flatMap(([field, differs]) => (differs ? [field] : []));
+      const after = await reservationOrNotFound(em, id);
+      if (changed.length > 0) {
+        recordEvent(em, reservationChanged, {
+          aggregateId: id,
+          actor,
+          data: {
+            reservationId: id,
+            ...reservationWhere(after),
+            period: { from: after.from, to: after.to },
+            expiresOn: after.expiresOn,
+            changed,
+            previousPeriod: { from: current.from, to: current.to },
+            previousPlaceId: current.placeId,
+          },
+        });
+      }
       await notifyCreator(em, current, actor, 'was changed');
-      return reservationOrNotFound(em, id);
+      return after;
     });
     await this.timers.arm(timerInput(record));
     return record;
