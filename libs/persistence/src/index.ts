@@ -5,3 +5,4 @@ export type { MigrationObject } from '@mikro-orm/core';
 export type { EntityManager } from '@mikro-orm/postgresql';
 export * from './paging.js';
 export * from './projection-writes.js';
+export * from './like-patterns.js';

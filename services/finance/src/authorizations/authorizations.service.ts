@@ -7,7 +7,7 @@ import {
   type Actor,
 } from '@platform/contracts';
 import { NotFoundProblem, type Page } from '@platform/http';
-import { formatMoney, type CalendarDate } from '@platform/kernel';
+import { formatMoney, todayDate, type CalendarDate } from '@platform/kernel';
 import { recordEvent } from '@platform/messaging';
 import type { EntityManager } from '@platform/persistence';
 import { refuse, refuseIfAny } from '@platform/http';
@@ -21,11 +21,6 @@ import type {
   ListAuthorizationsQuery,
 } from './authorization.schemas.js';
 import type { AuthorizationSummaryView, AuthorizationView } from './authorization.views.js';
-
-/** Today as a UTC calendar day, read once per request (the rules take the day as a parameter). */
-function todayDate(now = new Date()): CalendarDate {
-  return now.toISOString().slice(0, 10) as CalendarDate;
-}
 
 async function nextReference(em: EntityManager, today: CalendarDate): Promise<string> {
   const [row] = await em.execute<{ n: string }[]>(

@@ -25,6 +25,7 @@ import type {
 } from './invoice.schemas.js';
 import { modifyLineItem } from './line-item-modification.js';
 import type { InvoiceView, LineItemChangeView, LineItemView } from './invoice.views.js';
+import { todayDate } from '@platform/kernel';
 
 /** Who may see an invoice: everyone the route lets in (staff), or only its own provider (ROLE-2). */
 export type Viewer = Actor | null;
@@ -38,8 +39,6 @@ interface NewInvoice {
   status: 'draft' | 'requested';
   lineItems: readonly LineItemInput[];
 }
-
-const today = (): string => new Date().toISOString().slice(0, 10);
 
 /** FIN-3: service invoices entered by finance staff or requested by providers, and their lines. */
 @Injectable()
@@ -99,7 +98,7 @@ export class InvoicesService {
     const invoiceId = randomUUID();
     await this.orm.em.fork().transactional(async (em) => {
       await assertSubmitterKnown(em, invoice.submitterKind, invoice.providerId);
-      const day = today();
+      const day = todayDate();
       const reference = await nextInvoiceReference(em, day);
       await em.execute(
         `insert into invoice (invoice_id, reference, provider_id, submitter_kind,

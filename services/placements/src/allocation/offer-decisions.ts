@@ -7,7 +7,7 @@ import type {
 import type { CalendarDate } from '@platform/kernel';
 import type { EntityManager } from '@platform/persistence';
 import { businessRejection } from '@platform/temporal';
-import { todayDate } from '../shared/today.js';
+import { todayDate } from '@platform/kernel';
 import { offerIdFor } from './offer-ids.js';
 import { offerFreedPlace, offerProcessInput } from './offer-writes.js';
 

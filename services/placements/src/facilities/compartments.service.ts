@@ -11,7 +11,7 @@ import type { CreateCompartmentBody, UpdateCompartmentBody } from './compartment
 import { compartmentView } from './compartment-reads.js';
 import type { CompartmentView } from './facility.views.js';
 import { facilityOrNotFound } from './facility-records.js';
-import { todayDate } from '../shared/today.js';
+import { todayDate } from '@platform/kernel';
 import {
   refuseDisabledCharacteristics,
   refuseUnsoundLayout,

@@ -15,7 +15,7 @@ import type { FacilitySummaryView, FacilityView } from './facility.views.js';
 import { facilitySummary, listFacilities } from './facility-reads.js';
 import { layoutView } from './facility-layout-view.js';
 import { assertProviderTakesFacilities, facilityOrNotFound } from './facility-records.js';
-import { todayDate } from '../shared/today.js';
+import { todayDate } from '@platform/kernel';
 import { refuseUnsoundLayout } from './layout-checks.js';
 
 /** PLC-1: which field of a facility request a layout failure is about. */

@@ -2,7 +2,8 @@ import type { Page } from '@platform/http';
 import type { EntityManager } from '@platform/persistence';
 import type { ListFacilitiesQuery } from './facility.schemas.js';
 import type { FacilitySummaryView } from './facility.views.js';
-import { auditColumns, containsPattern } from './facility-records.js';
+import { auditColumns } from './facility-records.js';
+import { containsPattern } from '@platform/persistence';
 
 const SUMMARY_COLUMNS = `
   f.facility_id as "facilityId", f.provider_id as "providerId", f.name,

@@ -2,11 +2,6 @@ import { NotFoundProblem, refuse } from '@platform/http';
 import type { EntityManager } from '@platform/persistence';
 import type { Facility } from '../domain/index.js';
 
-/** `%text%` for ILIKE, with the wildcards in the user's text taken literally. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
-
 /** A timestamp column as ISO text (what every view shows). */
 export const isoTime = (column: string) => `to_json(${column}) #>> '{}'`;
 

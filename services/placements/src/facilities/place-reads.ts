@@ -2,7 +2,8 @@ import type { Page } from '@platform/http';
 import type { EntityManager } from '@platform/persistence';
 import type { ListPlacesQuery } from './place.schemas.js';
 import type { PlaceView } from './facility.views.js';
-import { containsPattern, isoTime } from './facility-records.js';
+import { isoTime } from './facility-records.js';
+import { containsPattern } from '@platform/persistence';
 
 const PLACE_COLUMNS = `
   p.place_id as "placeId", p.facility_id as "facilityId",

@@ -9,7 +9,7 @@ import { assertMayManageProvider } from '../shared/provider-access.js';
 import { compartmentView } from './compartment-reads.js';
 import type { CreatedPlacesView, PlaceView } from './facility.views.js';
 import { facilityOrNotFound } from './facility-records.js';
-import { todayDate } from '../shared/today.js';
+import { todayDate } from '@platform/kernel';
 import { refuseUnsoundLayout } from './layout-checks.js';
 import type { CreatePlacesBody, ListPlacesQuery } from './place.schemas.js';
 import { listPlaces, placesNamed } from './place-reads.js';

@@ -12,7 +12,7 @@ import {
 import { recordPlacementEnd } from './placement-endings.js';
 import { notifyCreatorOfUpdate } from './placement-notices.js';
 import { assertNotFuture } from './placement-period.js';
-import { todayDate } from '../shared/today.js';
+import { todayDate } from '@platform/kernel';
 import { placementDetailView } from './placement-reads.js';
 import { lockPlacement, placementFacilityOrNotFound } from './placement-records.js';
 import type { MovePlacementBody } from './placement.schemas.js';

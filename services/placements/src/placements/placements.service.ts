@@ -21,7 +21,7 @@ import {
 } from './placement-availability.js';
 import { notifyCreatorOfUpdate } from './placement-notices.js';
 import { assertNotFuture, assertPeriod } from './placement-period.js';
-import { todayDate } from '../shared/today.js';
+import { todayDate } from '@platform/kernel';
 import { listPlacements, placementDetailView } from './placement-reads.js';
 import {
   lockPlacement,

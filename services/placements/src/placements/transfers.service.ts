@@ -17,7 +17,7 @@ import { assertMayManageProvider } from '../shared/provider-access.js';
 import { issuesAt, moveAvailability } from './placement-availability.js';
 import { notifyCreatorOfUpdate } from './placement-notices.js';
 import { assertNotFuture } from './placement-period.js';
-import { todayDate } from '../shared/today.js';
+import { todayDate } from '@platform/kernel';
 import {
   activePlacementsOfFacility,
   lockPlacement,

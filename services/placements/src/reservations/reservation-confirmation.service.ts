@@ -13,7 +13,7 @@ import {
   type PlannedPlace,
   type RuleFailure,
 } from '../domain/index.js';
-import { todayDate } from '../shared/today.js';
+import { todayDate } from '@platform/kernel';
 import { failuresByPlace, limitIssues } from '../placements/placement-availability.js';
 import { createEmergencyPlace, insertPlacement } from '../placements/placement-writes.js';
 import { loadFacilityFacts, type LoadedFacility } from '../shared/facility-facts.js';

@@ -8,7 +8,7 @@ import { recordEvent } from '@platform/messaging';
 import type { EntityManager } from '@platform/persistence';
 import type { PlacementsConfig } from '../config.js';
 import { reservationExpiry } from '../domain/index.js';
-import { todayDate } from '../shared/today.js';
+import { todayDate } from '@platform/kernel';
 import { PLACEMENTS_CONFIG } from '../placements-config.token.js';
 import { resolvePlacementScope } from '../placements/placement-scope.js';
 import { lockProviderFacilities } from '../shared/facility-facts.js';
