@@ -3,15 +3,15 @@ import type { Page } from '@platform/http';
 import type { EntityManager } from '@platform/persistence';
 import type { ListPlacementsQuery } from './placement.schemas.js';
 import type { PlacementDetailView, PlacementView } from './placement.views.js';
+import { dayText } from '../shared/sql-columns.js';
 
-const DAY = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 const AT = (column: string) => `to_json(${column}) #>> '{}'`;
 
 /** The view's columns over `placement p join place pl`. */
 const COLUMNS = `
   p.placement_id as "placementId", p.provider_id as "providerId", p.facility_id as "facilityId",
   p.place_id as "placeId", pl.name as "placeName", pl.compartment_id as "compartmentId",
-  p.client_id as "clientId", p.client, ${DAY('p.starts_on')} as "from", ${DAY('p.ends_on')} as "to",
+  p.client_id as "clientId", p.client, ${dayText('p.starts_on')} as "from", ${dayText('p.ends_on')} as "to",
   p.state, p.end_reason as "endReason", p.emergency,
   p.provider_service_id as "providerServiceId", p.service_product_id as "serviceProductId",
   p.contract_id as "contractId", p.reservation_id as "reservationId",

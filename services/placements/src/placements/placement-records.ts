@@ -2,6 +2,7 @@ import type { CalendarDate } from '@platform/kernel';
 import { NotFoundProblem } from '@platform/http';
 import type { EntityManager } from '@platform/persistence';
 import type { ClientCharacteristics, Placement } from '../domain/index.js';
+import { dayText } from '../shared/sql-columns.js';
 
 /** A stored placement with what writes carry over (the domain's Placement plus its scope). */
 export interface PlacementRecord extends Placement {
@@ -13,12 +14,10 @@ export interface PlacementRecord extends Placement {
   contractId: string | null;
 }
 
-const DAY = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
-
 const RECORD_COLUMNS = `
   placement_id as "placementId", provider_id as "providerId", facility_id as "facilityId",
-  place_id as "placeId", client_id as "clientId", client, ${DAY('starts_on')} as start,
-  ${DAY('ends_on')} as "end", state, emergency, created_by as "createdBy",
+  place_id as "placeId", client_id as "clientId", client, ${dayText('starts_on')} as start,
+  ${dayText('ends_on')} as "end", state, emergency, created_by as "createdBy",
   provider_service_id as "providerServiceId", service_product_id as "serviceProductId",
   contract_id as "contractId"`;
 
@@ -39,7 +38,7 @@ export async function placementFacilityOrNotFound(
 ): Promise<{ facilityId: string; providerId: string; start: CalendarDate }> {
   const [row] = await em.execute<{ facilityId: string; providerId: string; start: CalendarDate }[]>(
     `select facility_id as "facilityId", provider_id as "providerId",
-            ${DAY('starts_on')} as start
+            ${dayText('starts_on')} as start
        from placement where placement_id = ?`,
     [placementId],
   );

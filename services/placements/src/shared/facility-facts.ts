@@ -12,6 +12,7 @@ import type {
   LimitScope,
   PlaceLimit,
 } from '../domain/index.js';
+import { dayText } from './sql-columns.js';
 
 /** Everything the availability and placement rules need about one facility (ADR 0020). */
 export interface LoadedFacility extends FacilityFacts {
@@ -41,8 +42,6 @@ export async function loadCharacteristicSettings(
   );
   return row ?? { raceEnabled: false, religionEnabled: false };
 }
-
-const DAY = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 
 /**
  * One facility's facts, set-based: one query per list, whatever its size (1,000 places and their
@@ -75,7 +74,7 @@ export async function loadFacilityFacts(
   );
   const places = await em.execute<Place[]>(
     `select place_id as "placeId", compartment_id as "compartmentId", name, emergency,
-            ${DAY('closed_on')} as "closedOn"
+            ${dayText('closed_on')} as "closedOn"
        from place where facility_id = ?`,
     [facilityId],
   );
@@ -89,7 +88,7 @@ export async function loadFacilityFacts(
     }[]
   >(
     `select place_id as "placeId", compartment_id as "compartmentId",
-            ${DAY('starts_on')} as start, ${DAY('ends_on')} as "end", reason
+            ${dayText('starts_on')} as start, ${dayText('ends_on')} as "end", reason
        from out_of_service
       where facility_id = ? and withdrawn_at is null and (ends_on is null or ends_on >= ?)`,
     [facilityId, from],
@@ -117,15 +116,15 @@ export async function loadFacilityFacts(
     (Omit<Occupancy, 'period'> & { start: CalendarDate; end: CalendarDate | null })[]
   >(
     `select 'placement' as kind, placement_id as id, place_id as "placeId",
-            facility_id as "facilityId", client, ${DAY('starts_on')} as start,
-            ${DAY('ends_on')} as "end", contract_id as "contractId",
+            facility_id as "facilityId", client, ${dayText('starts_on')} as start,
+            ${dayText('ends_on')} as "end", contract_id as "contractId",
             provider_service_id as "providerServiceId"
        from placement
       where state = 'active' and (ends_on is null or ends_on >= ?)
         and (facility_id = ? or (provider_id = ? and ${limitCounted}))
      union all
      select 'reservation', reservation_id, place_id, facility_id, client,
-            ${DAY('starts_on')}, ${DAY('ends_on')}, contract_id, provider_service_id
+            ${dayText('starts_on')}, ${dayText('ends_on')}, contract_id, provider_service_id
        from reservation
       where state = 'active' and (ends_on is null or ends_on >= ?)
         and (facility_id = ? or (provider_id = ? and ${limitCounted}))`,
@@ -145,13 +144,13 @@ export async function loadFacilityFacts(
     (Omit<PlaceLimit, 'period'> & { start: CalendarDate; end: CalendarDate | null })[]
   >(
     `select 'contract' as kind, contract_id as id, place_limit as "limit",
-            ${DAY('starts_on')} as start, ${DAY('ends_on')} as "end"
+            ${dayText('starts_on')} as start, ${dayText('ends_on')} as "end"
        from contract_version
       where status = 'active' and place_limit is not null
         and (provider_id = ? or ? = any (bound_provider_ids))
      union all
      select 'provider-service', provider_service_id, place_limit,
-            ${DAY('starts_on')}, ${DAY('ends_on')}
+            ${dayText('starts_on')}, ${dayText('ends_on')}
        from provider_service
       where provider_id = ? and place_limit is not null`,
     [facility.providerId, facility.providerId, facility.providerId],
