@@ -7,7 +7,11 @@ import { recordEvent } from '@platform/messaging';
 import type { EntityManager } from '@platform/persistence';
 import { changePlacement, findFreePlaces, type PlacementFailure } from '../domain/index.js';
 import { toClientCharacteristics } from '../shared/client-input.js';
-import { facilityFactsOrNotFound, type LoadedFacility } from '../shared/facility-facts.js';
+import {
+  facilityFactsOrNotFound,
+  lockProviderFacilities,
+  type LoadedFacility,
+} from '../shared/facility-facts.js';
 import {
   assertMayManageProvider,
   assertProviderTakesPlacements,
@@ -208,7 +212,8 @@ export class PlacementsService {
     return this.orm.em.fork().transactional(async (em) => {
       const where = await placementFacilityOrNotFound(em, placementId);
       await assertMayManageProvider(em, actor, where.providerId);
-      await facilityFactsOrNotFound(em, where.facilityId, { lock: true, from: body.on });
+      // Ending frees a place: only the provider lock is needed, not the facility's facts.
+      await lockProviderFacilities(em, where.providerId);
       const placement = await lockPlacement(em, placementId);
       const outcome = changePlacement(placement, { kind: 'end', end: body.on }, []);
       if (!outcome.ok) refuseChange(outcome.failure, 'on');
