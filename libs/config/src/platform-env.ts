@@ -14,6 +14,7 @@ export const DEFAULT_PORTS = {
   tasks: 3002,
   finance: 3003,
   placements: 3004,
+  taxonomy: 3005,
 } as const;
 
 const csv = z

@@ -5,4 +5,6 @@ export const ConsumerGroups = {
   financeProjections: 'finance.projections',
   /** Placements' copies of providers' facts and waitlists (ADR 0020, ARCHITECTURE rule 1). */
   placementsProjections: 'placements.projections',
+  /** The taxonomy service's copies of providers, their services and products (TAX-8, TAX-9). */
+  taxonomyProjections: 'taxonomy.projections',
 } as const;

@@ -28,6 +28,7 @@ import { eventKey } from './event-definition.js';
 import { CONTRACT_EVENTS } from './events/contract.events.js';
 import { FINANCE_EVENTS } from './events/finance.events.js';
 import { PLACEMENT_EVENTS } from './events/placement.events.js';
+import { TAXONOMY_EVENTS } from './events/taxonomy.events.js';
 import {
   licenceApproved,
   licenceExpired,
@@ -167,6 +168,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   ...CONTRACT_EVENTS,
   ...FINANCE_EVENTS,
   ...PLACEMENT_EVENTS,
+  ...TAXONOMY_EVENTS,
 ];
 
 const byKey = new Map(EVENT_CATALOG.map((definition) => [eventKey(definition), definition]));

@@ -22,3 +22,4 @@ export * from './events/approval-check.events.js';
 export * from './events/contract.events.js';
 export * from './events/finance.events.js';
 export * from './events/placement.events.js';
+export * from './events/taxonomy.events.js';

@@ -5,6 +5,7 @@ export const TaskQueues = {
   tasksActivities: 'tasks-activities',
   financeActivities: 'finance-activities',
   placementsActivities: 'placements-activities',
+  taxonomyActivities: 'taxonomy-activities',
 } as const;
 
 /** Work queues of the tasks service that people pull work from. */
@@ -24,4 +25,6 @@ export const WorkQueues = {
   financeExceptions: 'finance-exceptions',
   /** PRV-10: a freed place offered to the first suitable waitlist entry, for its case worker. */
   waitlistOffers: 'waitlist-offers',
+  /** TAX-5: update imports' reviews pending, for administrators (one task per version). */
+  taxonomyReviews: 'taxonomy-reviews',
 } as const;

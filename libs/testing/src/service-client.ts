@@ -5,6 +5,8 @@ export interface RequestOptions {
   /** A seeded user name; its bearer token is sent. None: an anonymous request. */
   user?: string;
   body?: unknown;
+  /** A body sent as is with its content type (an XML file, a CSV …) instead of JSON. */
+  raw?: { contentType: string; data: string | Uint8Array };
 }
 
 /** An HTTP answer of a service: status, content type and the parsed JSON body. */
@@ -32,10 +34,16 @@ export function serviceRequest(
     const headers: Record<string, string> = { 'x-request-id': randomUUID() };
     if (options.user) headers['authorization'] = `Bearer ${await tokenFor(options.user)}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.raw) headers['content-type'] = options.raw.contentType;
+    const body = options.raw
+      ? options.raw.data
+      : options.body !== undefined
+        ? JSON.stringify(options.body)
+        : undefined;
     const response = await fetch(`${baseUrl}${path}`, {
       method,
       headers,
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(body !== undefined ? { body } : {}),
     });
     const text = await response.text();
     if (response.status >= 500) {
