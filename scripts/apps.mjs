@@ -21,6 +21,7 @@ export const ports = {
   tasks: Number(env.PP_TASKS_PORT ?? 3002),
   finance: Number(env.PP_FINANCE_PORT ?? 3003),
   placements: Number(env.PP_PLACEMENTS_PORT ?? 3004),
+  taxonomy: Number(env.PP_TAXONOMY_PORT ?? 3005),
   mailSink: Number(env.PP_MAIL_SINK_PORT ?? 2525),
 };
 
@@ -98,6 +99,16 @@ export function appDefinitions(endpoints) {
         DATABASE_URL: databaseUrl(endpoints, 'placements'),
       },
       ready: { url: `http://127.0.0.1:${ports.placements}/health` },
+    },
+    {
+      name: 'taxonomy',
+      entry: 'services/taxonomy/dist/main.js',
+      env: {
+        ...shared,
+        PORT: String(ports.taxonomy),
+        DATABASE_URL: databaseUrl(endpoints, 'taxonomy'),
+      },
+      ready: { url: `http://127.0.0.1:${ports.taxonomy}/health` },
     },
   ];
 }

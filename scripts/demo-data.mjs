@@ -3,7 +3,8 @@
 // groups, members and credentials, provider services and their approvals, home studies, waitlists,
 // service enquiries, incidents and investigations, contracts, an invoice with its exceptions and
 // payments in finance, facilities with residents, a reservation and an emergency placement in
-// placements, and inquiries (so the work queues and the Temporal UI have something to show).
+// placements, a published taxonomy with the providers' services indexed for search, and inquiries
+// (so the work queues and the Temporal UI have something to show).
 // Loaded through the public API as the seeded user whose job it is (see scripts/demo/*.mjs), and
 // only into an empty providers database, so restarting does not duplicate it. The one exception
 // to "through the API" is explained in scripts/demo/providers.mjs.
@@ -20,6 +21,7 @@ import { loadMembers } from './demo/members.mjs';
 import { loadPlacements } from './demo/placements.mjs';
 import { loadProviders } from './demo/providers.mjs';
 import { loadRegistries } from './demo/registry.mjs';
+import { loadTaxonomy } from './demo/taxonomy.mjs';
 import {
   addProviderServices,
   approveProviderServices,
@@ -50,6 +52,7 @@ async function loadProviderData(users, progress) {
   await loadAccreditationsAndLicences(users.manager, ctx, progress);
   await loadHomeStudies(users.manager, users.supervisor, providers, progress);
   await approveProviderServices(users.manager, services, progress);
+  await loadTaxonomy(users, services, progress);
   await setApprovalChecks(users.admin, users.manager, providers, registry.products, progress);
   await loadPlacements(users, providers, progress);
   await loadActivity(users, ctx, progress);

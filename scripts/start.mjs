@@ -20,6 +20,7 @@ Provider platform is running.
   Tasks API       http://127.0.0.1:${ports.tasks}   (OpenAPI: http://127.0.0.1:${ports.tasks}/docs)
   Finance API     http://127.0.0.1:${ports.finance}   (OpenAPI: http://127.0.0.1:${ports.finance}/docs)
   Placements API  http://127.0.0.1:${ports.placements}   (OpenAPI: http://127.0.0.1:${ports.placements}/docs)
+  Taxonomy API    http://127.0.0.1:${ports.taxonomy}   (OpenAPI: http://127.0.0.1:${ports.taxonomy}/docs)
   Temporal UI     ${endpoints.temporal.uiUrl}
   Mail sink       smtp://127.0.0.1:${ports.mailSink}   (reminder and escalation emails: .infra/mail/*.eml)
   Tokens          curl 'http://127.0.0.1:${ports.devIssuer}/token?username=rm.rivera'

@@ -8,15 +8,23 @@ export interface HttpResult<T = Record<string, unknown>> {
 export async function call<T = Record<string, unknown>>(
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   url: string,
-  options: { token?: string; body?: unknown } = {},
+  options: {
+    token?: string;
+    body?: unknown;
+    /** Sent as is with its content type (e.g. a taxonomy XML file) instead of JSON. */
+    raw?: { contentType: string; data: string };
+  } = {},
 ): Promise<HttpResult<T>> {
+  const json = options.body !== undefined ? JSON.stringify(options.body) : undefined;
+  const contentType = options.raw?.contentType ?? (json !== undefined ? 'application/json' : null);
+  const body = options.raw?.data ?? json;
   const response = await fetch(url, {
     method,
     headers: {
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(contentType ? { 'content-type': contentType } : {}),
     },
-    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    ...(body !== undefined ? { body } : {}),
   });
   const text = await response.text();
   return {

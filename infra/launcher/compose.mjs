@@ -203,6 +203,7 @@ async function appConfig() {
   const { loadTasksConfig } = await importBuilt('services/tasks/dist/config.js');
   const { loadFinanceConfig } = await importBuilt('services/finance/dist/config.js');
   const { loadPlacementsConfig } = await importBuilt('services/placements/dist/config.js');
+  const { loadTaxonomyConfig } = await importBuilt('services/taxonomy/dist/config.js');
   const { loadWorkerConfig } = await importBuilt('workflows/worker/dist/config.js');
 
   // The dev issuer's variables are declared inline in its main.ts (nothing to import without
@@ -217,6 +218,7 @@ async function appConfig() {
     'services/tasks/src/main.ts',
     'services/finance/src/main.ts',
     'services/placements/src/main.ts',
+    'services/taxonomy/src/main.ts',
     'workflows/worker/src/main.ts',
   ]) {
     requireSource(entry);
@@ -236,6 +238,7 @@ async function appConfig() {
     tasks: loadTasksConfig({}),
     finance: loadFinanceConfig({}),
     placements: loadPlacementsConfig({}),
+    taxonomy: loadTaxonomyConfig({}),
     worker: loadWorkerConfig({}),
   };
 }
@@ -302,6 +305,7 @@ export async function buildCompose(env = process.env) {
   const tasksEnv = serviceEnv('tasks', app.tasks, net);
   const financeEnv = serviceEnv('finance', app.finance, net);
   const placementsEnv = serviceEnv('placements', app.placements, net);
+  const taxonomyEnv = serviceEnv('taxonomy', app.taxonomy, net);
   const workerEnv = serviceEnv('workflows-worker', app.worker, net);
   // Each service waits for what its configuration points at.
   const needs = (svcEnv) => [
@@ -436,6 +440,7 @@ export async function buildCompose(env = process.env) {
       tasks: httpService('services/tasks/dist/main.js', tasksEnv),
       finance: httpService('services/finance/dist/main.js', financeEnv),
       placements: httpService('services/placements/dist/main.js', placementsEnv),
+      taxonomy: httpService('services/taxonomy/dist/main.js', taxonomyEnv),
       // No HTTP endpoint to probe; nothing waits for the worker.
       'workflows-worker': appService(['node', 'workflows/worker/dist/main.js'], {
         environment: workerEnv,

@@ -7,6 +7,7 @@ const providersApi = `http://127.0.0.1:${ports.providers}`;
 const tasksApi = `http://127.0.0.1:${ports.tasks}`;
 const financeApi = `http://127.0.0.1:${ports.finance}`;
 const placementsApi = `http://127.0.0.1:${ports.placements}`;
+const taxonomyApi = `http://127.0.0.1:${ports.taxonomy}`;
 
 async function token(username) {
   const response = await fetch(`http://127.0.0.1:${ports.devIssuer}/token?username=${username}`);
@@ -18,14 +19,16 @@ async function token(username) {
   return (await response.json()).access_token;
 }
 
-async function call(method, path, { api, body, bearer, username }) {
+async function call(method, path, { api, body, xml, bearer, username }) {
+  const contentType = xml !== undefined ? 'application/xml' : 'application/json';
+  const payload = xml ?? (body === undefined ? undefined : JSON.stringify(body));
   const response = await fetch(`${api}${path}`, {
     method,
     headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(payload === undefined ? {} : { 'content-type': contentType }),
       ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
     },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: payload,
   });
   const text = await response.text();
   if (response.status < 200 || response.status >= 300) {
@@ -44,12 +47,14 @@ function client(api, username, bearer) {
     put: request('PUT'),
     patch: request('PATCH'),
     delete: request('DELETE'),
+    /** POSTs an XML document (a taxonomy file) as it is. */
+    postXml: (path, xml) => call('POST', path, { api, xml, bearer, username: username ?? 'guest' }),
   };
 }
 
 /**
  * A client of the providers API acting as a seeded user (`null`: a guest, no token), with `tasks`,
- * `finance` and `placements`, the same user's clients of those APIs. Every non-2xx answer throws with the method, path,
+ * `finance`, `placements` and `taxonomy`, the same user's clients of those APIs. Every non-2xx answer throws with the method, path,
  * user, status and body, so a broken demo fails loudly.
  */
 export async function actingAs(username) {
@@ -59,6 +64,7 @@ export async function actingAs(username) {
     tasks: client(tasksApi, username, bearer),
     finance: client(financeApi, username, bearer),
     placements: client(placementsApi, username, bearer),
+    taxonomy: client(taxonomyApi, username, bearer),
   };
 }
 

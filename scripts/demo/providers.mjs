@@ -2,6 +2,7 @@
 // centre, a therapy practice and a group home awaiting approval — with their lifecycle,
 // classification, specialties and service centres, and the provider groups they belong to.
 import pg from 'pg';
+import { createEvent, providerEnrolled, topicFor } from '@platform/contracts';
 import { loadConfig } from '../../infra/launcher/config.mjs';
 import { readEndpointsFile } from '../../infra/launcher/endpoints.mjs';
 import { appDefinitions } from '../apps.mjs';
@@ -14,8 +15,10 @@ import { days, monthStart, thisYear } from './http.mjs';
  * history) is inserted with SQL — into the providers database the launcher gives the providers
  * service — exactly as `POST /providers` would have stored it. Everything else about Sunrise
  * (approval, classification, members, services, licences …) goes through the API like the other
- * providers, so logging in as provider.sunrise shows a populated self-service view. (No
- * `provider.enrolled` event is published for this one row; nothing consumes it today.)
+ * providers, so logging in as provider.sunrise shows a populated self-service view. Its
+ * `provider.enrolled` event goes into the service's outbox in the same transaction, as the API
+ * would have recorded it, so the services that keep copies of providers (finance, placements,
+ * taxonomy) learn its name.
  */
 export const DEMO_PROVIDER_ID = '0199a3c2-9a10-7cc0-8d5e-000000000001';
 
@@ -68,6 +71,16 @@ async function insertSunrise(enrolledBy) {
         `insert into provider_status_change (provider_id, action, from_status, to_status, reason, actor)
          values ($1, 'enrol', null, 'enrolled', null, $2)`,
         [DEMO_PROVIDER_ID, enrolledBy],
+      );
+      const enrolled = createEvent(providerEnrolled, {
+        aggregateId: DEMO_PROVIDER_ID,
+        actor: { userId: enrolledBy, roles: ['resource-manager'] },
+        data: { providerId: DEMO_PROVIDER_ID, name: SUNRISE.name, fromInquiryId: null },
+      });
+      await client.query(
+        `insert into outbox_message (id, topic, message_key, event_type, envelope)
+         values ($1, $2, $3, $4, $5)`,
+        [enrolled.id, topicFor(providerEnrolled), DEMO_PROVIDER_ID, enrolled.type, enrolled],
       );
     }
     await client.query('commit');

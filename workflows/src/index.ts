@@ -6,3 +6,4 @@ export { contractApproval } from './contract-approval/workflow.js';
 export { invoiceException } from './invoice-exception/workflow.js';
 export { reservationExpiry } from './reservation-expiry/workflow.js';
 export { waitlistOffer } from './waitlist-offer/workflow.js';
+export { taxonomyReview } from './taxonomy-review/workflow.js';

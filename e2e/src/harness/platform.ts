@@ -20,11 +20,13 @@ export interface Platform {
   tasksUrl: string;
   financeUrl: string;
   placementsUrl: string;
+  taxonomyUrl: string;
   databases: {
     providers: TestDatabase;
     tasks: TestDatabase;
     finance: TestDatabase;
     placements: TestDatabase;
+    taxonomy: TestDatabase;
   };
   issuer: DevIssuer;
   /** Where the tasks service emails reminders and escalations. */
@@ -50,6 +52,7 @@ export async function startPlatform(prefix = 'e2e'): Promise<Platform> {
     tasks: await createTestDatabase(`${prefix}_tasks`),
     finance: await createTestDatabase(`${prefix}_finance`),
     placements: await createTestDatabase(`${prefix}_placements`),
+    taxonomy: await createTestDatabase(`${prefix}_taxonomy`),
   };
   // Its own namespace and consumer groups: several instances (a benchmark beside the end-to-end
   // suite, or beside `npm start`) share the infrastructure without taking each other's work.
@@ -67,7 +70,8 @@ export async function startPlatform(prefix = 'e2e'): Promise<Platform> {
     AUTH_AUDIENCE: AUDIENCE,
     LOG_LEVEL: 'warn',
   };
-  const [providersPort, tasksPort, financePort, placementsPort] = [
+  const [providersPort, tasksPort, financePort, placementsPort, taxonomyPort] = [
+    await freePort(),
     await freePort(),
     await freePort(),
     await freePort(),
@@ -115,6 +119,12 @@ export async function startPlatform(prefix = 'e2e'): Promise<Platform> {
       { ...common, DATABASE_URL: databases.placements.url, PORT: String(placementsPort) },
       `http://127.0.0.1:${placementsPort}/health`,
     ),
+    spawnService(
+      `${prefix}-taxonomy`,
+      'services/taxonomy/dist/main.js',
+      { ...common, DATABASE_URL: databases.taxonomy.url, PORT: String(taxonomyPort) },
+      `http://127.0.0.1:${taxonomyPort}/health`,
+    ),
   ]);
   for (const result of started) if (result.status === 'fulfilled') processes.push(result.value);
   const failed = started.find((result) => result.status === 'rejected');
@@ -129,6 +139,7 @@ export async function startPlatform(prefix = 'e2e'): Promise<Platform> {
     tasksUrl: `http://127.0.0.1:${tasksPort}`,
     financeUrl: `http://127.0.0.1:${financePort}`,
     placementsUrl: `http://127.0.0.1:${placementsPort}`,
+    taxonomyUrl: `http://127.0.0.1:${taxonomyPort}`,
     databases,
     issuer,
     mail,

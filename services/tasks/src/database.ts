@@ -2,6 +2,7 @@ import { openDatabase } from '@platform/persistence';
 import { contractQueuesMigration } from './migrations/contract-queues.migration.js';
 import { taskNotificationsMigration } from './migrations/notifications.migration.js';
 import { tasksMigration } from './migrations/tasks.migration.js';
+import { taxonomyReviewQueueMigration } from './migrations/taxonomy-review-queue.migration.js';
 import { waitlistOfferQueueMigration } from './migrations/waitlist-offer-queue.migration.js';
 import { workQueuesMigration } from './migrations/work-queues.migration.js';
 import { FeedNotification, NotificationRead } from './notifications/notification.entity.js';
@@ -20,6 +21,7 @@ export function openTasksDatabase(url: string) {
       taskNotificationsMigration,
       contractQueuesMigration,
       waitlistOfferQueueMigration,
+      taxonomyReviewQueueMigration,
     ],
   });
 }

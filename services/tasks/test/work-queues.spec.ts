@@ -47,6 +47,7 @@ describe('work queues as data (ROLE)', () => {
       'licence-renewals',
       'provider-inquiries',
       'supervisor-approvals',
+      'taxonomy-reviews',
       'waitlist-offers',
     ]);
     expect(queues.body.find((queue) => queue.code === 'supervisor-approvals')).toMatchObject({
@@ -92,6 +93,8 @@ describe('work queues as data (ROLE)', () => {
     ]);
     // PRV-10: case workers answer the places offered to their waitlist entries.
     expect((await mine('cw.chen')).body.map((queue) => queue.code)).toEqual(['waitlist-offers']);
+    // TAX-5: administrators review update imports of the taxonomy.
+    expect((await mine('admin.ada')).body.map((queue) => queue.code)).toEqual(['taxonomy-reviews']);
   });
 });
 

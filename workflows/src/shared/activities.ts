@@ -5,6 +5,7 @@ import {
   type PlacementsActivities,
   type ProvidersActivities,
   type TasksActivities,
+  type TaxonomyActivities,
 } from '@platform/contracts/workflows';
 
 /**
@@ -34,5 +35,10 @@ export const financeActivities = proxyActivities<FinanceActivities>({
 
 export const placementsActivities = proxyActivities<PlacementsActivities>({
   taskQueue: TaskQueues.placementsActivities,
+  ...options,
+});
+
+export const taxonomyActivities = proxyActivities<TaxonomyActivities>({
+  taskQueue: TaskQueues.taxonomyActivities,
   ...options,
 });

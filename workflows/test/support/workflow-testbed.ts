@@ -7,6 +7,7 @@ import {
   type FinanceActivities,
   type PlacementsActivities,
   type ProvidersActivities,
+  type TaxonomyActivities,
 } from '@platform/contracts';
 import { startTimeSkippingEnvironment } from '@platform/testing/time-skipping';
 import { RecordingTasks } from './recording-tasks.js';
@@ -41,6 +42,8 @@ export interface WorkflowTestbedOptions {
   finance?: Partial<FinanceActivities>;
   /** The placements service's activities (PLC-4 reservation expiry), if any. */
   placements?: Partial<PlacementsActivities>;
+  /** The taxonomy service's activities (TAX-5 import review), if any. */
+  taxonomy?: Partial<TaxonomyActivities>;
 }
 
 /**
@@ -75,6 +78,7 @@ export class WorkflowTestbed {
       [TaskQueues.providersActivities, providers],
       [TaskQueues.financeActivities, options.finance ?? {}],
       [TaskQueues.placementsActivities, options.placements ?? {}],
+      [TaskQueues.taxonomyActivities, options.taxonomy ?? {}],
     ];
     for (const [taskQueue, source] of hosted) {
       const activities = activitiesOf(source);
