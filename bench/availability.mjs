@@ -21,7 +21,7 @@ import { machineInfo, numericFlags, printBlock } from './lib/cli.mjs';
 import { http } from './lib/http.mjs';
 import { isolatedService } from './lib/isolated-service.mjs';
 import { runBench } from './lib/run.mjs';
-import { latencyTable, summarize } from './lib/stats.mjs';
+import { latencyTable, summarize, timed } from './lib/stats.mjs';
 
 const flags = numericFlags({
   facilities: 100,
@@ -179,12 +179,6 @@ function request(url, token, facilities, index) {
     to: '2027-03-31',
     contractId: null,
   });
-}
-
-async function timed(fn) {
-  const started = performance.now();
-  const answer = await fn();
-  return { ms: performance.now() - started, answer };
 }
 
 async function main() {

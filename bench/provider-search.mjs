@@ -13,7 +13,7 @@ import pg from 'pg';
 import { machineInfo, numericFlags, printBlock, progressReporter } from './lib/cli.mjs';
 import { isolatedService } from './lib/isolated-service.mjs';
 import { runBench } from './lib/run.mjs';
-import { summarize } from './lib/stats.mjs';
+import { seededRandom, summarize } from './lib/stats.mjs';
 import { http } from './lib/http.mjs';
 
 const flags = numericFlags({
@@ -32,18 +32,8 @@ const bench = isolatedService('bench-search', 'providers', {
 });
 
 // ---------------------------------------------------------------------------------------------
-// A deterministic pseudo-random source (mulberry32), so every run asks the same questions.
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(20261122);
+// A deterministic pseudo-random source, so every run asks the same questions.
+const random = seededRandom(20261122);
 const pick = (items) => items[Math.floor(random() * items.length)];
 
 /**

@@ -23,7 +23,7 @@ import { machineInfo, numericFlags, printBlock } from './lib/cli.mjs';
 import { http } from './lib/http.mjs';
 import { isolatedService } from './lib/isolated-service.mjs';
 import { runBench } from './lib/run.mjs';
-import { latencyTable, summarize } from './lib/stats.mjs';
+import { latencyTable, summarize, timed, seededRandom } from './lib/stats.mjs';
 import { syntheticTerms } from '../services/taxonomy/dist/airs/synthetic-taxonomy.js';
 import { openTaxonomyDatabase } from '../services/taxonomy/dist/database.js';
 import { publishVersion } from '../services/taxonomy/dist/versions/publishing.js';
@@ -63,17 +63,6 @@ const SERVICES_PER_PROVIDER = 10;
 
 // Deterministic ids from a label (md5 with version/variant digits), as availability.mjs does.
 const id = (expr) => `overlay(overlay(md5(${expr}) placing '4' from 13) placing '8' from 17)::uuid`;
-
-/** A small deterministic generator, so two runs index the same services with the same terms. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The synthetic taxonomy as an editing version: terms and their English texts, in batches. */
 async function loadTaxonomy(db) {
@@ -161,7 +150,7 @@ async function loadServices(db, services) {
 /** One to three indexes of one to three leaf terms per service (TAX-8), from a seeded generator. */
 async function loadIndexes(db, terms, services) {
   const leaves = terms.filter((t) => t.level >= 4).map((t) => t.code);
-  const next = random(11);
+  const next = seededRandom(11);
   const pick = () => leaves[Math.floor(next() * leaves.length)];
   const rows = { service: [], codes: [] };
   for (let s = 1; s <= services; s += 1) {
@@ -198,7 +187,7 @@ async function loadIndexes(db, terms, services) {
 
 /** 1–3 consecutive words of a random term's name; a quarter with a location or category filter. */
 function queries(terms, count) {
-  const next = random(23);
+  const next = seededRandom(23);
   return Array.from({ length: count }, (_, i) => {
     const words = terms[Math.floor(next() * terms.length)].name.split(/\s+/);
     const size = Math.min(words.length, 1 + Math.floor(next() * 3));
@@ -211,12 +200,6 @@ function queries(terms, count) {
     if (i % 8 === 5) params.set('category', CATEGORIES[i % CATEGORIES.length]);
     return params.toString();
   });
-}
-
-async function timed(fn) {
-  const started = performance.now();
-  const answer = await fn();
-  return { ms: performance.now() - started, answer };
 }
 
 async function main() {

@@ -38,3 +38,21 @@ export function latencyTable(rows) {
     );
   }
 }
+
+/** Runs `fn` and answers how long it took (ms) with what it answered. */
+export async function timed(fn) {
+  const started = performance.now();
+  const answer = await fn();
+  return { ms: performance.now() - started, answer };
+}
+
+/** mulberry32: a small deterministic pseudo-random source, so every run asks the same questions. */
+export function seededRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
